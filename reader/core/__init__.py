@@ -1,0 +1,1 @@
+"""The headless core: documents, words, pinyin, definitions and occurrences. Never imports Qt."""

@@ -1,0 +1,253 @@
+"""The curated glossary: the terms of the two statements, as a translator would want them.
+
+It lives in ``resources/glossary.toml`` so a person can edit it: ``[source.KEY]`` tables name
+the documents where equivalents were seen (title, url, note), and one ``[[term]]`` table per
+entry refers to them by key in ``english_source`` / ``russian_source``. The key ``"unverified"``
+says that nobody has seen the equivalent in a source yet; it is shown as such, never hidden.
+Every entry is validated on load; a problem names the file, the line of the entry, the term
+and the field.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import GlossaryError
+
+UNVERIFIED = "unverified"
+CATEGORIES = {
+    "concept": "strategic or arms-control concept",
+    "principle": "principle or formula",
+    "weapon": "weapon system or programme",
+    "treaty": "treaty, instrument or document",
+    "body": "body, organisation or grouping",
+    "phrase": "diplomatic set phrase",
+    "actor": "state, party or actor",
+}
+_REQUIRED_TEXT = ("hanzi", "pinyin", "definition", "category", "english_source", "russian_source")
+_REQUIRED_LISTS = ("english", "russian")
+_OPTIONAL_TEXT = ("note", "variant_of", "pos")
+_OPTIONAL_LISTS = ("related",)
+_KNOWN = set(_REQUIRED_TEXT + _REQUIRED_LISTS + _OPTIONAL_TEXT + _OPTIONAL_LISTS)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document or collection in which equivalents were seen."""
+
+    key: str
+    title: str
+    url: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        return self.title + (f" <{self.url}>" if self.url else "")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    hanzi: str
+    pinyin: str
+    english: tuple[str, ...]
+    russian: tuple[str, ...]
+    definition: str
+    category: str
+    english_source: str
+    russian_source: str
+    related: tuple[str, ...] = ()
+    note: str = ""
+    variant_of: str = ""
+    pos: str = ""
+    line: int = 0
+
+    @property
+    def english_verified(self) -> bool:
+        return self.english_source != UNVERIFIED
+
+    @property
+    def russian_verified(self) -> bool:
+        return self.russian_source != UNVERIFIED
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES.get(self.category, self.category)
+
+
+class Glossary:
+    """The loaded entries, with look-ups by hanzi and a plain search over hanzi/pinyin/English."""
+
+    def __init__(
+        self, terms: list[Term], path: Path | None = None, sources: dict[str, Source] | None = None
+    ) -> None:
+        self.path = path
+        self.terms: tuple[Term, ...] = tuple(terms)
+        self.sources: dict[str, Source] = dict(sources or {})
+        self._by_hanzi = {t.hanzi: t for t in terms}
+
+    def source(self, key: str) -> Source | None:
+        """The cited source, or None for ``unverified``."""
+        return self.sources.get(key)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __contains__(self, hanzi: object) -> bool:
+        return hanzi in self._by_hanzi
+
+    def get(self, hanzi: str) -> Term | None:
+        return self._by_hanzi.get(hanzi)
+
+    def hanzi(self) -> list[str]:
+        return [t.hanzi for t in self.terms]
+
+    def search(self, query: str) -> list[Term]:
+        """Terms whose hanzi, pinyin (with or without tones, numbers or spaces) or English
+        contain ``query``; the order of the glossary is kept."""
+        key = query.strip()
+        if not key:
+            return list(self.terms)
+        folded = fold_pinyin(key)
+        return [t for t in self.terms if _matches(t, key, folded)]
+
+
+def _matches(term: Term, key: str, folded: str) -> bool:
+    if key in term.hanzi:
+        return True
+    if folded and folded in fold_pinyin(term.pinyin):
+        return True
+    lowered = key.lower()
+    return any(lowered in e.lower() for e in term.english)
+
+
+def fold_pinyin(text: str) -> str:
+    """``zhànlüè``, ``zhan4lve4``, ``Zhanlue`` and ``zhan lüe`` all fold to ``zhanlue``."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("ü", "v"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace("u:", "v").replace("v", "u")
+    return re.sub(r"[\s'0-9·-]+", "", plain)
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read and validate the glossary file; raise ``GlossaryError`` on the first problem."""
+    try:
+        content = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise GlossaryError(path, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(path, "not valid UTF-8 text", _line_of(path, exc.start)) from None
+    except OSError as exc:
+        raise GlossaryError(path, f"cannot read file ({exc.strerror})") from None
+    return parse_glossary(content, path)
+
+
+def parse_glossary(content: str, path: Path) -> Glossary:
+    try:
+        data = tomllib.loads(content)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        raise GlossaryError(path, f"not valid TOML: {exc}", line) from None
+    unknown_top = set(data) - {"term", "source"}
+    if unknown_top:
+        raise GlossaryError(path, f"unknown top-level key(s): {', '.join(sorted(unknown_top))}")
+    raw_terms = data.get("term", [])
+    if not isinstance(raw_terms, list):
+        raise GlossaryError(path, "'term' must be an array of tables ([[term]])")
+    sources = _build_sources(data.get("source", {}), path)
+    lines = _entry_lines(content)
+    terms = [_build_term(raw, path, index, lines) for index, raw in enumerate(raw_terms)]
+    _check_cross_references(terms, sources, path)
+    return Glossary(terms, path, sources)
+
+
+def _build_sources(raw: Any, path: Path) -> dict[str, Source]:
+    if not isinstance(raw, dict):
+        raise GlossaryError(path, "'source' must be a table of [source.KEY] tables")
+    sources: dict[str, Source] = {}
+    for key, table in raw.items():
+        if key == UNVERIFIED:
+            raise GlossaryError(path, f"source key {UNVERIFIED!r} is reserved")
+        if not isinstance(table, dict) or not isinstance(table.get("title"), str):
+            raise GlossaryError(path, f"source {key!r}: needs a 'title' string")
+        extra = set(table) - {"title", "url", "note"}
+        if extra:
+            raise GlossaryError(path, f"source {key!r}: unknown field(s) {', '.join(sorted(extra))}")
+        sources[key] = Source(key, table["title"], table.get("url", ""), table.get("note", ""))
+    return sources
+
+
+def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -> Term:
+    line = lines[index] if index < len(lines) else None
+    label = f"entry {index + 1}" + (f" ({raw['hanzi']})" if isinstance(raw.get("hanzi"), str) else "")
+
+    def fail(field: str, problem: str) -> GlossaryError:
+        return GlossaryError(path, f"{label}: field {field!r} {problem}", line)
+
+    for field in raw:
+        if field not in _KNOWN:
+            raise fail(field, "is not a known field")
+    values: dict[str, Any] = {}
+    for field in _REQUIRED_TEXT + _OPTIONAL_TEXT:
+        value = raw.get(field, "" if field in _OPTIONAL_TEXT else None)
+        if value is None:
+            raise fail(field, "is missing")
+        if not isinstance(value, str) or (field in _REQUIRED_TEXT and not value.strip()):
+            raise fail(field, "must be a non-empty string")
+        values[field] = value.strip()
+    for field in _REQUIRED_LISTS + _OPTIONAL_LISTS:
+        value = raw.get(field, [] if field in _OPTIONAL_LISTS else None)
+        if value is None:
+            raise fail(field, "is missing")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(field, "must be a list of non-empty strings")
+        if field in _REQUIRED_LISTS and not value:
+            raise fail(field, "must name at least one equivalent")
+        values[field] = tuple(v.strip() for v in value)
+    if not _HAN.search(values["hanzi"]):
+        raise fail("hanzi", "holds no Chinese characters")
+    if values["category"] not in CATEGORIES:
+        raise fail("category", f"must be one of {', '.join(CATEGORIES)}")
+    return Term(line=line or 0, **values)
+
+
+def _check_cross_references(terms: list[Term], sources: dict[str, Source], path: Path) -> None:
+    known: dict[str, Term] = {}
+    for term in terms:
+        if term.hanzi in known:
+            raise GlossaryError(path, f"term {term.hanzi!r} is listed twice", term.line)
+        known[term.hanzi] = term
+    for term in terms:
+        for field in ("english_source", "russian_source"):
+            key = getattr(term, field)
+            if key != UNVERIFIED and key not in sources:
+                raise GlossaryError(
+                    path,
+                    f"entry ({term.hanzi}): field {field!r} names source {key!r}, which has no"
+                    f" [source.{key}] table (use {UNVERIFIED!r} if it is not attested)",
+                    term.line,
+                )
+        for other in (*term.related, *([term.variant_of] if term.variant_of else [])):
+            if other not in known:
+                raise GlossaryError(
+                    path, f"entry ({term.hanzi}): refers to {other!r}, which has no entry", term.line
+                )
+
+
+def _entry_lines(content: str) -> list[int]:
+    return [n for n, line in enumerate(content.splitlines(), 1) if line.strip() == "[[term]]"]
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _line_of(path: Path, byte_offset: int) -> int:
+    return path.read_bytes()[:byte_offset].count(b"\n") + 1

@@ -1,0 +1,237 @@
+"""The one object the window and the CLI are given: documents, glossary, words and look-ups.
+
+Anything the window shows, the CLI can print, because both ask this object. It is cheap to
+open: texts and the glossary are small; the dictionary opens its cached index on first use;
+jieba is loaded only when a document's words are not in the cache.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from reader import resources
+from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.dictionary import Dictionary, DictionaryEntry
+from reader.core.documents import Document, load_documents
+from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
+from reader.core.glossary import Glossary, Term, load_glossary
+from reader.core.index import Occurrence, find_spans, occurrences_in
+from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings
+from reader.core.segment import SegmentationRules, Segmenter, Token, load_rules
+
+TOKEN_CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """What a click at one character selects: a glossary term, a word or the character."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "term", "word" or "char"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Everything known about one term or word, as the panel and ``reader lookup`` show it."""
+
+    term: str
+    pinyin: str
+    source: str  # "glossary", "cc-cedict" or "text"
+    glossary: Term | None
+    entries: tuple[DictionaryEntry, ...]
+    occurrences: tuple[Occurrence, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def english(self) -> tuple[str, ...]:
+        return self.glossary.english if self.glossary else ()
+
+    @property
+    def russian(self) -> tuple[str, ...]:
+        return self.glossary.russian if self.glossary else ()
+
+    @property
+    def definitions(self) -> tuple[str, ...]:
+        if self.glossary:
+            return (self.glossary.definition,)
+        return tuple(sense for entry in self.entries for sense in entry.definitions)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class Library:
+    """Documents + glossary + dictionary + index, opened once and shared."""
+
+    def __init__(
+        self,
+        documents: list[Document],
+        glossary: Glossary,
+        rules: SegmentationRules,
+        problems: list[ReaderError] | None = None,
+        readings: dict[str, str] | None = None,
+        dictionary: Dictionary | None = None,
+        cache_folder: Path | None = None,
+    ) -> None:
+        self.documents = documents
+        self.glossary = glossary
+        self.problems: list[ReaderError] = list(problems or [])
+        self._by_id = {d.id: d for d in documents}
+        self._rules = rules
+        self._dictionary = dictionary or Dictionary(cache_folder=cache_folder)
+        self._cache_folder = cache_folder
+        self._segmenter: Segmenter | None = None
+        self._tokens: dict[str, list[Token]] = {}
+        self._term_spans: dict[str, list[tuple[int, int, str]]] = {}
+        self.pinyin_reader = PinyinReader(
+            self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
+        )
+
+    @classmethod
+    def open(
+        cls,
+        texts: Path | None = None,
+        glossary: Path | None = None,
+        segmentation: Path | None = None,
+        cache_folder: Path | None = None,
+    ) -> Library:
+        """Load what can be loaded; what cannot is listed in ``problems``, never raised."""
+        documents, problems = load_documents(texts or resources.texts_dir())
+        found: list[ReaderError] = list(problems)
+        try:
+            terms = load_glossary(glossary or resources.resource(*resources.GLOSSARY))
+        except ReaderError as exc:
+            found.append(exc)
+            terms = Glossary([])
+        try:
+            rules = load_rules(segmentation or resources.resource(*resources.SEGMENTATION))
+        except ReaderError as exc:
+            found.append(exc)
+            rules = SegmentationRules()
+        try:
+            readings = load_standalone_readings(resources.resource(*resources.READINGS))
+        except ReaderError as exc:
+            found.append(exc)
+            readings = {}
+        return cls(documents, terms, rules, found, readings, cache_folder=cache_folder)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        try:
+            return self._by_id[doc_id]
+        except KeyError:
+            raise UnknownDocumentError(doc_id, list(self._by_id)) from None
+
+    def document_ids(self) -> list[str]:
+        return [d.id for d in self.documents]
+
+    # -- words -----------------------------------------------------------------------------
+
+    def pinyin(self, word: str) -> str:
+        return self.pinyin_reader.word(word)
+
+    def tokens(self, doc_id: str) -> list[Token]:
+        """The document's words, from the disk cache when its inputs have not changed."""
+        if doc_id not in self._tokens:
+            self._tokens[doc_id] = self._cached_tokens(self.document(doc_id))
+        return self._tokens[doc_id]
+
+    def word_at(self, doc_id: str, offset: int) -> Span | None:
+        """The longest glossary term covering ``offset``, else the word there, else the
+        character; None outside the text or on white space."""
+        document = self.document(doc_id)
+        if not 0 <= offset < len(document.text) or document.text[offset].isspace():
+            return None
+        covering = [(s, e, t) for s, e, t in self.term_spans(doc_id) if s <= offset < e]
+        if covering:
+            start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
+            return Span(doc_id, start, end, term, "term")
+        for token in self.tokens(doc_id):
+            if token.start <= offset < token.end:
+                return Span(doc_id, token.start, token.end, token.text, "word")
+        return Span(doc_id, offset, offset + 1, document.text[offset], "char")
+
+    def term_spans(self, doc_id: str) -> list[tuple[int, int, str]]:
+        """Every place any glossary term stands in the document, nested ones included."""
+        if doc_id not in self._term_spans:
+            text = self.document(doc_id).text
+            spans = [
+                (start, end, term.hanzi)
+                for term in self.glossary.terms
+                for start, end in find_spans(text, term.hanzi)
+            ]
+            self._term_spans[doc_id] = sorted(spans)
+        return self._term_spans[doc_id]
+
+    # -- look-ups --------------------------------------------------------------------------
+
+    def occurrences(self, term: str) -> list[Occurrence]:
+        return [o for d in self.documents for o in occurrences_in(d, term)]
+
+    def counts(self, term: str) -> dict[str, int]:
+        return {d.id: d.text.count(term) for d in self.documents}
+
+    def lookup(self, term: str) -> Lookup:
+        """Pinyin, definitions, equivalents and every occurrence of ``term``.
+
+        Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
+        dictionary."""
+        term = term.strip()
+        entry = self.glossary.get(term)
+        entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
+        occurrences = tuple(self.occurrences(term)) if term else ()
+        if entry is None and not entries and not occurrences:
+            raise TermNotFoundError(
+                f"{term!r} is not in the documents, the glossary or CC-CEDICT"
+            )
+        source = "glossary" if entry else "cc-cedict" if entries else "text"
+        return Lookup(
+            term=term,
+            pinyin=self.pinyin(term),
+            source=source,
+            glossary=entry,
+            entries=entries,
+            occurrences=occurrences,
+            counts=self.counts(term),
+        )
+
+    def search_terms(self, query: str) -> list[Term]:
+        return self.glossary.search(query)
+
+    # -- caching ---------------------------------------------------------------------------
+
+    def _cached_tokens(self, document: Document) -> list[Token]:
+        key = fingerprint(
+            TOKEN_CACHE_VERSION,
+            document.text,
+            "\n".join(self.glossary.hanzi()),
+            "\n".join(self._rules.add),
+            "\n".join(self._rules.split),
+            version("jieba"),
+        )
+        path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
+        try:
+            spans = json.loads(path.read_text(encoding="utf-8"))
+            return [Token(document.text[s:e], s, e, bool(t)) for s, e, t in spans]
+        except (OSError, ValueError, TypeError):
+            pass
+        tokens = self._segment(document.text)
+        data = json.dumps([[t.start, t.end, int(t.term)] for t in tokens])
+        try:
+            write_atomically(path, lambda tmp: tmp.write_text(data, encoding="utf-8"))
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return tokens
+
+    def _segment(self, text: str) -> list[Token]:
+        if self._segmenter is None:
+            self._segmenter = Segmenter(self.glossary.hanzi(), self._rules)
+        return self._segmenter.segment(text)

@@ -1,0 +1,124 @@
+"""Words: jieba behind typed functions, with the glossary and an editable list on top.
+
+Plain jieba cuts 全球战略稳定 into 全球战略/稳定 and 非建设性行为 into 非建设/性行为. Two
+things fix that without special cases in code:
+
+* glossary terms are matched first (longest first) and always come out as one token; the text
+  between them is cut by jieba;
+* ``resources/segmentation.toml`` lists words jieba must know (``add``) and words it must never
+  produce whole (``split``), so a person who finds a wrong cut fixes it there.
+
+jieba is imported and its dictionary loaded only when a text actually has to be cut; the
+library caches the result, so a normal start never pays for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import SegmentationFileError
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a document: its text, its span and whether it is a glossary term."""
+
+    text: str
+    start: int
+    end: int
+    term: bool = False
+
+
+@dataclass(frozen=True)
+class SegmentationRules:
+    """The editable lists of ``resources/segmentation.toml``."""
+
+    add: tuple[str, ...] = ()
+    split: tuple[str, ...] = ()
+
+
+def load_rules(path: Path) -> SegmentationRules:
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise SegmentationFileError(path, "file not found") from None
+    except UnicodeDecodeError:
+        raise SegmentationFileError(path, "not valid UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise SegmentationFileError(
+            path, f"not valid TOML: {exc}", int(line.group(1)) if line else None
+        ) from None
+    for key in data:
+        if key not in ("add", "split"):
+            raise SegmentationFileError(path, f"unknown key {key!r} (expected 'add' and 'split')")
+    return SegmentationRules(_word_list(data, "add", path), _word_list(data, "split", path))
+
+
+def _word_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    words = data.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise SegmentationFileError(path, f"{key!r} must be a list of non-empty words")
+    return tuple(w.strip() for w in words)
+
+
+class Segmenter:
+    """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules."""
+
+    def __init__(self, terms: list[str], rules: SegmentationRules) -> None:
+        self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
+        self._term_pattern = re.compile("|".join(map(re.escape, self._terms))) if terms else None
+        self._rules = rules
+        self._jieba: Any = None
+
+    def segment(self, text: str) -> list[Token]:
+        """Tokens that, in order, cover ``text`` exactly."""
+        tokens: list[Token] = []
+        position = 0
+        for match in self._term_pattern.finditer(text) if self._term_pattern else ():
+            tokens.extend(self._cut(text[position : match.start()], position))
+            tokens.append(Token(match.group(), match.start(), match.end(), True))
+            position = match.end()
+        tokens.extend(self._cut(text[position:], position))
+        return tokens
+
+    def _cut(self, text: str, offset: int) -> list[Token]:
+        if not text:
+            return []
+        return [
+            Token(word, offset + start, offset + end)
+            for word, start, end in self._tokenizer().tokenize(text, HMM=False)
+        ]
+
+    def _tokenizer(self) -> Any:
+        if self._jieba is None:
+            self._jieba = _make_tokenizer(self._terms, self._rules)
+        return self._jieba
+
+
+def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
+    with warnings.catch_warnings():
+        # jieba 0.42 imports pkg_resources, which newer setuptools deprecates noisily.
+        warnings.simplefilter("ignore")
+        import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in (*terms, *rules.add):
+        tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
+    for word in rules.split:
+        tokenizer.del_word(word)
+    return tokenizer
+
+
+def jieba_version() -> str:
+    from importlib.metadata import version
+
+    return version("jieba")

@@ -1,0 +1,1 @@
+"""The PySide6 window: shows and wires what the core decides."""
