@@ -119,7 +119,11 @@ def _parse_header(lines: list[str], path: Path) -> tuple[dict[str, str], int]:
         key, sep, value = line.partition(":")
         key = key.strip()
         if not sep or not key or " " in key:
-            raise DocumentFormatError(path, f"expected 'key: value' in the header, got {line!r}", number)
+            raise DocumentFormatError(
+                path,
+                f"expected 'key: value' in the metadata header (end it with a '---' line), got {line!r}",
+                number,
+            )
         if key in meta:
             raise DocumentFormatError(path, f"header field {key!r} given twice", number)
         meta[key] = value.strip()
@@ -138,9 +142,7 @@ def _check_header(meta: dict[str, str], path: Path, line: int) -> None:
         raise DocumentFormatError(path, f"date {meta['date']!r} is not YYYY-MM-DD", line) from None
 
 
-def _parse_body(
-    lines: list[str], offset: int, path: Path
-) -> tuple[tuple[Paragraph, ...], str]:
+def _parse_body(lines: list[str], offset: int, path: Path) -> tuple[tuple[Paragraph, ...], str]:
     blocks = list(_blocks(lines, offset))
     if not blocks:
         raise DocumentFormatError(path, "the document has no text after '---'", offset + 1)
@@ -191,7 +193,9 @@ def load_documents(folder: Path) -> tuple[list[Document], list[DocumentFormatErr
             continue
         if document.id in seen:
             problems.append(
-                DocumentFormatError(path, f"id {document.id!r} is already used by {seen[document.id]}")
+                DocumentFormatError(
+                    path, f"id {document.id!r} is already used by {seen[document.id]}"
+                )
             )
             continue
         seen[document.id] = path

@@ -29,6 +29,8 @@ CATEGORIES = {
     "phrase": "diplomatic set phrase",
     "actor": "state, party or actor",
 }
+#: The TBX-Basic picklist for partOfSpeech, so that exports validate.
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
 _REQUIRED_TEXT = ("hanzi", "pinyin", "definition", "category", "english_source", "russian_source")
 _REQUIRED_LISTS = ("english", "russian")
 _OPTIONAL_TEXT = ("note", "variant_of", "pos")
@@ -178,14 +180,18 @@ def _build_sources(raw: Any, path: Path) -> dict[str, Source]:
             raise GlossaryError(path, f"source {key!r}: needs a 'title' string")
         extra = set(table) - {"title", "url", "note"}
         if extra:
-            raise GlossaryError(path, f"source {key!r}: unknown field(s) {', '.join(sorted(extra))}")
+            raise GlossaryError(
+                path, f"source {key!r}: unknown field(s) {', '.join(sorted(extra))}"
+            )
         sources[key] = Source(key, table["title"], table.get("url", ""), table.get("note", ""))
     return sources
 
 
 def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -> Term:
     line = lines[index] if index < len(lines) else None
-    label = f"entry {index + 1}" + (f" ({raw['hanzi']})" if isinstance(raw.get("hanzi"), str) else "")
+    label = f"entry {index + 1}" + (
+        f" ({raw['hanzi']})" if isinstance(raw.get("hanzi"), str) else ""
+    )
 
     def fail(field: str, problem: str) -> GlossaryError:
         return GlossaryError(path, f"{label}: field {field!r} {problem}", line)
@@ -214,6 +220,8 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
         raise fail("hanzi", "holds no Chinese characters")
     if values["category"] not in CATEGORIES:
         raise fail("category", f"must be one of {', '.join(CATEGORIES)}")
+    if values["pos"] and values["pos"] not in PARTS_OF_SPEECH:
+        raise fail("pos", f"must be one of {', '.join(PARTS_OF_SPEECH)}")
     return Term(line=line or 0, **values)
 
 
@@ -236,7 +244,9 @@ def _check_cross_references(terms: list[Term], sources: dict[str, Source], path:
         for other in (*term.related, *([term.variant_of] if term.variant_of else [])):
             if other not in known:
                 raise GlossaryError(
-                    path, f"entry ({term.hanzi}): refers to {other!r}, which has no entry", term.line
+                    path,
+                    f"entry ({term.hanzi}): refers to {other!r}, which has no entry",
+                    term.line,
                 )
 
 

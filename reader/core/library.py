@@ -7,6 +7,7 @@ jieba is loaded only when a document's words are not in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -189,9 +190,7 @@ class Library:
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = tuple(self.occurrences(term)) if term else ()
         if entry is None and not entries and not occurrences:
-            raise TermNotFoundError(
-                f"{term!r} is not in the documents, the glossary or CC-CEDICT"
-            )
+            raise TermNotFoundError(f"{term!r} is not in the documents, the glossary or CC-CEDICT")
         source = "glossary" if entry else "cc-cedict" if entries else "text"
         return Lookup(
             term=term,
@@ -225,10 +224,12 @@ class Library:
             pass
         tokens = self._segment(document.text)
         data = json.dumps([[t.start, t.end, int(t.term)] for t in tokens])
-        try:
-            write_atomically(path, lambda tmp: tmp.write_text(data, encoding="utf-8"))
-        except OSError:
-            pass  # a read-only cache only costs speed
+
+        def write(tmp: Path) -> None:
+            tmp.write_text(data, encoding="utf-8")
+
+        with contextlib.suppress(OSError):  # a read-only cache only costs speed
+            write_atomically(path, write)
         return tokens
 
     def _segment(self, text: str) -> list[Token]:

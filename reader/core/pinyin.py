@@ -78,7 +78,7 @@ class PinyinReader:
 
     def _read_pieces(self, word: str, pieces: list[str], reading: str | None) -> str:
         """The pieces separated by spaces. When the dictionary reads the whole word, its
-        syllables are used, each piece capitalised as the name is (Zhōnghuá Rénmín Gònghéguó);
+        syllables are used, capitals and all (Zhōnghuá Rénmín Gònghéguó);
         otherwise each piece is read on its own, and a piece the dictionary cannot read
         unambiguously takes pypinyin's reading of the whole word, so that context still
         decides (关切地指出: 地 is de, not dì)."""
@@ -121,7 +121,9 @@ class PinyinReader:
             for size in range(1, min(_MAX_PIECE, end) + 1):
                 start = end - size
                 piece, previous = word[start:end], best[start]
-                if previous is None or (size > 1 and (size == len(word) or piece not in self._dictionary)):
+                if previous is None or (
+                    size > 1 and (size == len(word) or piece not in self._dictionary)
+                ):
                     continue
                 stray = int(size == 1 and piece not in _SUFFIXES | _PREFIXES | _PARTICLES)
                 cost = (previous[0][0] + stray, previous[0][1] + 1)
@@ -174,14 +176,14 @@ def _with_offsets(pieces: list[str]) -> list[tuple[int, str]]:
 
 
 def _capitalised_piece(syllables: list[str]) -> str:
-    return cedict_to_marked(" ".join([syllables[0], *(s.lower() for s in syllables[1:])]))
+    return cedict_to_marked(" ".join(syllables))
 
 
 def _pypinyin_syllables(word: str) -> list[str]:
     """One tone-marked syllable per character, read by pypinyin in the word's context."""
     from pypinyin import Style, lazy_pinyin
 
-    return [s for s in lazy_pinyin(word, style=Style.TONE, errors=lambda chars: list(chars))]
+    return list(lazy_pinyin(word, style=Style.TONE))
 
 
 def load_standalone_readings(path: Path) -> dict[str, str]:

@@ -63,11 +63,16 @@ def join_syllables(syllables: list[str]) -> str:
 
 
 def cedict_to_marked(numbered: str) -> str:
-    """A whole CC-CEDICT reading, e.g. ``zhan4 lu:e4`` -> ``zhànlüè``; ``,`` and ``·`` split words."""
+    """A whole CC-CEDICT reading, e.g. ``zhan4 lu:e4`` -> ``zhànlüè``.
+
+    ``,`` and ``·`` separate words, and so does a capital inside a reading: CC-CEDICT
+    capitalises each word of a name (``Dong1 bei3 Ya4`` -> ``Dōngběi Yà``)."""
     words: list[list[str]] = [[]]
     for part in numbered.split():
         if part in {",", "·", "-"}:
             words.append([])
-        else:
-            words[-1].append(numbered_to_marked(part))
+            continue
+        if part[:1].isupper() and words[-1]:
+            words.append([])
+        words[-1].append(numbered_to_marked(part))
     return " ".join(join_syllables(w) for w in words if w)

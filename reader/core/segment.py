@@ -106,7 +106,7 @@ def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
     with warnings.catch_warnings():
         # jieba 0.42 imports pkg_resources, which newer setuptools deprecates noisily.
         warnings.simplefilter("ignore")
-        import jieba
+        import jieba  # type: ignore[import-untyped]
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()

@@ -1,0 +1,221 @@
+"""The command line: the same library the window uses, printed as text or JSON.
+
+With no subcommand it opens the window. Exit status: 0 success, 1 a looked-up term was found
+nowhere, 2 bad input (a broken text or glossary file, an unknown document, a bad option).
+Errors are one line on stderr that names the file and the problem; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Close reading of the 2016 and 2025 China-Russia statements on global"
+        " strategic stability. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--texts", type=Path, help="folder of documents (default: the bundled texts/)"
+    )
+    parser.add_argument("--glossary", type=Path, help="glossary file (default: the bundled one)")
+    parser.add_argument("--select", metavar="TERM", help="window: open with TERM selected")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    docs = commands.add_parser("docs", help="list the documents")
+    docs.add_argument("--json", action="store_true")
+
+    lookup = commands.add_parser("lookup", help="pinyin, definitions, equivalents, occurrences")
+    lookup.add_argument("terms", nargs="*", metavar="TERM")
+    lookup.add_argument(
+        "--from", dest="from_file", type=Path, metavar="FILE", help="one term a line"
+    )
+    lookup.add_argument("--json", action="store_true")
+
+    terms = commands.add_parser("terms", help="the glossary with counts per document")
+    terms.add_argument("--json", action="store_true")
+    terms.add_argument("--doc", help="only terms that stand in this document")
+
+    segment = commands.add_parser("segment", help="a document as words with pinyin")
+    segment.add_argument("doc", metavar="DOC", help="document id, e.g. 2016")
+    segment.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", help="write the glossary as csv, tsv, tbx or anki")
+    export.add_argument("--format", required=True, choices=("csv", "tsv", "tbx", "anki"))
+    export.add_argument("--output", required=True, type=Path)
+    export.add_argument("--doc", help="only terms that stand in this document")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from reader.ui.app import run
+
+        return run(args)
+    from reader.core.errors import ReaderError
+
+    try:
+        library = _open_library(args)
+        handler = {
+            "docs": _docs,
+            "lookup": _lookup,
+            "terms": _terms,
+            "segment": _segment,
+            "export": _export,
+        }[args.command]
+        return handler(library, args)
+    except ReaderError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `reader segment 2016 | head`
+        return EXIT_OK
+
+
+def _open_library(args: argparse.Namespace) -> Any:
+    from reader.core.library import Library
+
+    library = Library.open(texts=args.texts, glossary=args.glossary)
+    if library.problems:
+        raise library.problems[0]
+    return library
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _docs(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.report import document_dict
+
+    if args.json:
+        _print_json([document_dict(d) for d in library.documents])
+        return EXIT_OK
+    for d in library.documents:
+        print(f"{d.id}  {d.date}  {d.place}\n      {d.title}\n      source: {d.source}")
+    return EXIT_OK
+
+
+def _lookup(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.errors import DataFileError, TermNotFoundError
+    from reader.core.report import lookup_dict
+
+    wanted = list(args.terms)
+    if args.from_file:
+        try:
+            wanted += [
+                line.strip() for line in args.from_file.read_text(encoding="utf-8").splitlines()
+            ]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(args.from_file, f"cannot read term list ({exc})") from None
+    wanted = [w for w in dict.fromkeys(wanted) if w]
+    if not wanted:
+        raise DataFileError("lookup", "give at least one TERM or --from FILE")
+    found, missing = [], []
+    for word in wanted:
+        for query in _expand(library, word):
+            try:
+                found.append(library.lookup(query))
+            except TermNotFoundError as exc:
+                missing.append(str(exc))
+    if args.json:
+        _print_json([lookup_dict(item, library.glossary) for item in found])
+    else:
+        for item in found:
+            print(_format_lookup(library, item))
+    for message in missing:
+        print(f"reader: not found: {message}", file=sys.stderr)
+    return EXIT_NOT_FOUND if missing else EXIT_OK
+
+
+def _expand(library: Any, word: str) -> list[str]:
+    """A word without Chinese characters is taken as pinyin or English and looked up in the
+    glossary (``reader lookup yanshen`` finds 延伸威慑); Chinese is looked up as it stands."""
+    from reader.core.pinyin import has_han
+
+    if has_han(word):
+        return [word]
+    return [t.hanzi for t in library.search_terms(word)] or [word]
+
+
+def _format_lookup(library: Any, item: Any) -> str:
+    from reader.core.report import citation
+
+    lines = [f"{item.term}  {item.pinyin}  [{item.source}]"]
+    term = item.glossary
+    if term is not None:
+        lines.append(f"  category:   {term.category_label}")
+        lines.append(f"  English:    {'; '.join(term.english)}")
+        lines.append(f"              source: {citation(library.glossary, term.english_source)}")
+        lines.append(f"  Russian:    {'; '.join(term.russian)}")
+        lines.append(f"              source: {citation(library.glossary, term.russian_source)}")
+        lines.append(f"  definition: {term.definition}")
+        if term.note:
+            lines.append(f"  usage:      {term.note}")
+        if term.related:
+            lines.append(f"  related:    {', '.join(term.related)}")
+    for entry in item.entries:
+        lines.append(
+            f"  CC-CEDICT:  {entry.simplified} [{entry.pinyin}] {' / '.join(entry.definitions)}"
+        )
+    counts = "  ".join(f"{doc}: {n}" for doc, n in item.counts.items())
+    lines.append(f"  occurrences ({item.total}):  {counts}")
+    for o in item.occurrences:
+        lines.append(f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}")
+    return "\n".join(lines) + "\n"
+
+
+def _terms(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.export import select_terms
+    from reader.core.report import term_dict
+
+    selected = select_terms(library, args.doc)
+    data = [term_dict(t, library.glossary, library.counts(t.hanzi)) for t in selected]
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    ids = library.document_ids()
+    print("  ".join(f"{i:>4}" for i in ids) + "  term")
+    for row in data:
+        counts = "  ".join(f"{row['counts'][i]:>4}" for i in ids)
+        print(f"{counts}  {row['term']}  {row['pinyin']}  — {'; '.join(row['english'])}")
+    return EXIT_OK
+
+
+def _segment(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.report import tokens_dict
+
+    library.document(args.doc)  # unknown id: a clear error before any work
+    data = tokens_dict(library, args.doc, library.tokens(args.doc))
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    for token in data["tokens"]:
+        if token["text"] == "\n":
+            print()
+            continue
+        mark = "*" if token["term"] else ""
+        print(f"{token['text']}{mark}", end=f"({token['pinyin']}) " if token["pinyin"] else " ")
+    print()
+    return EXIT_OK
+
+
+def _export(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.export import export
+
+    count = export(library, args.format, args.output, args.doc)
+    print(f"wrote {count} terms to {args.output} ({args.format})")
+    return EXIT_OK

@@ -1,0 +1,239 @@
+"""Glossary exports that translators' and learners' tools read.
+
+* ``csv`` / ``tsv``: UTF-8 (with a BOM for csv, so spreadsheets detect it), a header row, one
+  term a row; imports into Anki or Pleco as plain text.
+* ``tbx``: TermBase eXchange (ISO 30042:2019) in the TBX-Basic dialect: one concept entry a term
+  with zh / en / ru language sections; what OmegaT, Trados MultiTerm and Xbench import.
+* ``anki``: an ``.apkg`` deck built with genanki; note ids derive from the hanzi, so
+  re-importing an updated deck updates the cards instead of duplicating them.
+
+Every export is written to a temporary file and renamed into place, so a failed export never
+leaves a half-written file over one the user already had.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from reader.core.cache import write_atomically
+from reader.core.errors import ReaderError
+from reader.core.glossary import Term
+from reader.core.library import Library
+
+FORMATS = ("csv", "tsv", "tbx", "anki")
+SUFFIXES = {"csv": ".csv", "tsv": ".tsv", "tbx": ".tbx", "anki": ".apkg"}
+ANKI_MODEL_ID = 1_734_905_117  # fixed forever: changing it would orphan every imported card
+ANKI_DECK_ID = 1_734_905_118
+
+
+class ExportError(ReaderError):
+    """An export that could not be written."""
+
+
+def select_terms(library: Library, document: str | None = None) -> list[Term]:
+    """All glossary terms, or those that stand in ``document``."""
+    if document is None:
+        return list(library.glossary.terms)
+    text = library.document(document).text
+    return [t for t in library.glossary.terms if t.hanzi in text]
+
+
+def export(library: Library, fmt: str, output: Path, document: str | None = None) -> int:
+    """Write the export; return the number of terms written."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    terms = select_terms(library, document)
+    writers: dict[str, Callable[[Library, list[Term], Path], None]] = {
+        "csv": lambda lib, ts, p: _write_text(p, _delimited(lib, ts, ","), bom=True),
+        "tsv": lambda lib, ts, p: _write_text(p, _delimited(lib, ts, "\t"), bom=False),
+        "tbx": lambda lib, ts, p: _write_text(p, tbx(lib, ts), bom=False),
+        "anki": _write_anki,
+    }
+    try:
+        write_atomically(output, lambda tmp: writers[fmt](library, terms, tmp))
+    except OSError as exc:
+        raise ExportError(f"{output}: cannot write export ({exc.strerror or exc})") from None
+    return len(terms)
+
+
+def columns(library: Library) -> list[str]:
+    ids = library.document_ids()
+    return ["hanzi", "pinyin", "english", "russian", "definition", "category", "note"] + [
+        f"count_{i}" for i in ids
+    ]
+
+
+def rows(library: Library, terms: list[Term]) -> list[list[str]]:
+    ids = library.document_ids()
+    out = []
+    for t in terms:
+        counts = library.counts(t.hanzi)
+        out.append(
+            [
+                t.hanzi,
+                t.pinyin,
+                "; ".join(t.english),
+                "; ".join(t.russian),
+                t.definition,
+                t.category,
+                t.note,
+                *(str(counts[i]) for i in ids),
+            ]
+        )
+    return out
+
+
+def _delimited(library: Library, terms: list[Term], delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns(library))
+    for row in rows(library, terms):
+        # A tab or newline inside a field would break plain-text importers (Pleco, Anki).
+        writer.writerow([" ".join(cell.split()) for cell in row] if delimiter == "\t" else row)
+    return buffer.getvalue()
+
+
+def _write_text(path: Path, text: str, bom: bool) -> None:
+    path.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
+
+
+# -- TBX ----------------------------------------------------------------------------------
+
+TBX_NS = "urn:iso:std:iso:30042:ed:3.0"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def tbx(library: Library, terms: list[Term]) -> str:
+    """A TBX-Basic document (ISO 30042:2019, DCA style): per concept a subject field, the
+    Chinese term with its pinyin, and English and Russian terms, each with its source or the
+    mark 'unverified'; the definition sits in the English section, the language it is in."""
+    ET.register_namespace("", TBX_NS)
+    root = _el(None, "tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+    source_desc = _el(_el(_el(root, "tbxHeader"), "fileDesc"), "sourceDesc")
+    _el(source_desc, "p").text = (
+        "Reader glossary of the 2016 and 2025 China-Russia joint statements on global"
+        " strategic stability. Equivalents marked 'unverified' were not checked against an"
+        " official text."
+    )
+    body = _el(_el(root, "text"), "body")
+    for number, term in enumerate(terms, start=1):
+        _concept(library, body, term, number)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _el(parent: ET.Element | None, tag: str, attrib: dict[str, str] | None = None) -> ET.Element:
+    name = f"{{{TBX_NS}}}{tag}"
+    if parent is None:
+        return ET.Element(name, attrib or {})
+    return ET.SubElement(parent, name, attrib or {})
+
+
+def _concept(library: Library, body: ET.Element, term: Term, number: int) -> None:
+    entry = _el(body, "conceptEntry", {"id": f"c{number}"})
+    _el(entry, "descrip", {"type": "subjectField"}).text = "arms control; strategic stability"
+    if term.note:
+        _el(entry, "note").text = term.note
+    zh = _el(entry, "langSec", {XML_LANG: "zh"})
+    _term(zh, term.hanzi, term, f"pinyin: {term.pinyin}")
+    for lang, equivalents, key in (
+        ("en", term.english, term.english_source),
+        ("ru", term.russian, term.russian_source),
+    ):
+        section = _el(entry, "langSec", {XML_LANG: lang})
+        if lang == "en":
+            _el(section, "descrip", {"type": "definition"}).text = term.definition
+        source = library.glossary.source(key)
+        for index, equivalent in enumerate(equivalents):
+            seen = source.citation() if source and index == 0 else "unverified"
+            _term(section, equivalent, term, f"source: {seen}")
+
+
+def _term(section: ET.Element, text: str, term: Term, note: str) -> None:
+    term_sec = _el(section, "termSec")
+    _el(term_sec, "term").text = text
+    if term.pos:
+        _el(term_sec, "termNote", {"type": "partOfSpeech"}).text = term.pos
+    if term.variant_of:
+        shorter = len(term.hanzi) < len(term.variant_of)
+        _el(term_sec, "termNote", {"type": "termType"}).text = "shortForm" if shorter else "variant"
+    _el(term_sec, "note").text = note
+
+
+# -- Anki ---------------------------------------------------------------------------------
+
+
+def anki_guid(hanzi: str) -> str:
+    """A stable note id: the same term always maps to the same note."""
+    return "reader-" + hashlib.sha1(hanzi.encode("utf-8")).hexdigest()[:16]
+
+
+def example_sentence(library: Library, hanzi: str) -> str:
+    """The first sentence of the statements in which the term stands, with its document."""
+    for occurrence in library.occurrences(hanzi):
+        document = library.document(occurrence.document)
+        paragraph = document.paragraphs[occurrence.paragraph - 1]
+        start, end = _sentence_bounds(
+            document.text, occurrence.start, paragraph.start, paragraph.end
+        )
+        return f"{document.text[start:end]} ({document.year})"
+    return ""
+
+
+def _sentence_bounds(text: str, offset: int, low: int, high: int) -> tuple[int, int]:
+    stops = "。；！？"
+    start = offset
+    while start > low and text[start - 1] not in stops:
+        start -= 1
+    end = offset
+    while end < high and text[end] not in stops:
+        end += 1
+    return start, min(end + 1, high)
+
+
+def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
+    import genanki  # type: ignore[import-untyped]
+
+    model = genanki.Model(
+        ANKI_MODEL_ID,
+        "Reader term",
+        fields=[{"name": n} for n in ("Hanzi", "Pinyin", "English", "Definition", "Example")],
+        templates=[
+            {
+                "name": "Recognition",
+                "qfmt": '<div class="hanzi">{{Hanzi}}</div>',
+                "afmt": '{{FrontSide}}<hr id="answer"><div class="pinyin">{{Pinyin}}</div>'
+                '<div>{{English}}</div><div class="definition">{{Definition}}</div>'
+                '<div class="example">{{Example}}</div>',
+            }
+        ],
+        css=".card{font-family:'Noto Sans CJK SC',sans-serif;text-align:center}"
+        ".hanzi{font-size:42px}.pinyin{font-size:22px}.example{color:#555;margin-top:1em}",
+    )
+    deck = genanki.Deck(ANKI_DECK_ID, "Reader: China-Russia strategic stability terms")
+    for term in terms:
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[
+                    _html(term.hanzi),
+                    _html(term.pinyin),
+                    _html("; ".join(term.english)),
+                    _html(term.definition),
+                    _html(example_sentence(library, term.hanzi)),
+                ],
+                guid=anki_guid(term.hanzi),
+            )
+        )
+    genanki.Package(deck).write_to_file(str(path))
+
+
+def _html(text: str) -> str:
+    from html import escape
+
+    return escape(text)

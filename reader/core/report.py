@@ -1,0 +1,117 @@
+"""Plain-data forms of core objects, as the CLI prints them in JSON and exports write them.
+
+One place decides field names, so ``reader lookup --json``, ``reader terms --json`` and the
+exports stay consistent. These field names are documented in the README and kept stable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.core.documents import Document
+from reader.core.glossary import UNVERIFIED, Glossary, Term
+from reader.core.index import Occurrence
+from reader.core.library import Library, Lookup
+from reader.core.segment import Token
+
+
+def document_dict(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "date": document.date,
+        "place": document.place,
+        "source": document.source,
+        "paragraphs": len(document.paragraphs),
+        "characters": len(document.text),
+        **({"extra": document.extra} if document.extra else {}),
+    }
+
+
+def occurrence_dict(occurrence: Occurrence) -> dict[str, Any]:
+    return {
+        "document": occurrence.document,
+        "paragraph": occurrence.paragraph,
+        "start": occurrence.start,
+        "end": occurrence.end,
+        "context": occurrence.context,
+        "left": occurrence.left,
+        "right": occurrence.right,
+    }
+
+
+def citation(glossary: Glossary, key: str) -> str:
+    """The full citation of a source key, or ``unverified``."""
+    source = glossary.source(key)
+    return source.citation() if source else UNVERIFIED
+
+
+def term_dict(term: Term, glossary: Glossary, counts: dict[str, int]) -> dict[str, Any]:
+    return {
+        "term": term.hanzi,
+        "pinyin": term.pinyin,
+        "source": "glossary",
+        "english": list(term.english),
+        "russian": list(term.russian),
+        "definitions": [term.definition],
+        "english_source": citation(glossary, term.english_source),
+        "russian_source": citation(glossary, term.russian_source),
+        "english_verified": term.english_verified,
+        "russian_verified": term.russian_verified,
+        "category": term.category,
+        "part_of_speech": term.pos,
+        "related": list(term.related),
+        "variant_of": term.variant_of,
+        "note": term.note,
+        "counts": counts,
+    }
+
+
+def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
+    if lookup.glossary is not None:
+        data = term_dict(lookup.glossary, glossary, lookup.counts)
+    else:
+        data = {
+            "term": lookup.term,
+            "pinyin": lookup.pinyin,
+            "source": lookup.source,
+            "english": [],
+            "russian": [],
+            "definitions": list(lookup.definitions),
+            "counts": lookup.counts,
+        }
+    data["dictionary"] = [
+        {
+            "traditional": e.traditional,
+            "simplified": e.simplified,
+            "pinyin": e.pinyin,
+            "pinyin_numbered": e.pinyin_numbered,
+            "definitions": list(e.definitions),
+        }
+        for e in lookup.entries
+    ]
+    data["occurrences"] = [occurrence_dict(o) for o in lookup.occurrences]
+    return data
+
+
+def terms_list(library: Library) -> list[dict[str, Any]]:
+    return [
+        term_dict(term, library.glossary, library.counts(term.hanzi))
+        for term in library.glossary.terms
+    ]
+
+
+def tokens_dict(library: Library, doc_id: str, tokens: list[Token]) -> dict[str, Any]:
+    return {
+        "document": doc_id,
+        "tokens": [
+            {
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+                "pinyin": library.pinyin(t.text),
+                "term": t.term,
+            }
+            for t in tokens
+        ],
+    }

@@ -1,0 +1,45 @@
+"""Test setup shared by core and UI tests.
+
+Qt must never open a real display in tests, and no test may write to the user's real cache:
+both are set here, before anything imports Qt or the core.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_CACHE = Path(tempfile.mkdtemp(prefix="reader-test-cache-"))
+os.environ["READER_CACHE_DIR"] = str(_CACHE)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def library():  # type: ignore[no-untyped-def]
+    """The real library: the bundled texts and glossary."""
+    from reader.core.library import Library
+
+    lib = Library.open()
+    assert not lib.problems, lib.problems
+    return lib
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of texts/ and resources/ (text files only) for tests that break them."""
+    shutil.copytree(ROOT / "texts", tmp_path / "texts")
+    (tmp_path / "resources").mkdir()
+    for name in ("glossary.toml", "segmentation.toml", "readings.toml"):
+        shutil.copy(ROOT / "resources" / name, tmp_path / "resources" / name)
+    return tmp_path

@@ -1,0 +1,72 @@
+"""Words: glossary terms whole, no absurd cuts, every character covered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import SegmentationFileError
+from reader.core.segment import SegmentationRules, Segmenter, load_rules
+from tests.conftest import ROOT
+
+
+def texts(library, doc_id):
+    return [t.text for t in library.tokens(doc_id)]
+
+
+@pytest.mark.parametrize("doc_id", ["2016", "2025"])
+def test_tokens_in_order_cover_the_document_exactly(library, doc_id):
+    tokens = library.tokens(doc_id)
+    assert "".join(t.text for t in tokens) == library.document(doc_id).text
+    assert all(a.end == b.start for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+def test_2016_keeps_strategic_stability_whole_and_has_no_sexual_behaviour(library):
+    words = texts(library, "2016")
+    assert "全球战略稳定" in words and "战略稳定" in words
+    assert "全球战略" not in words
+    assert "性行为" not in words
+    assert "行为" in words and "非建设性" in words
+
+
+def test_every_glossary_term_comes_out_as_one_token_where_it_stands_alone(library):
+    for doc in library.documents:
+        words = set(texts(library, doc.id))
+        for term in library.glossary.terms:
+            if term.hanzi in doc.text and not any(
+                term.hanzi in other.hanzi and other.hanzi != term.hanzi and other.hanzi in doc.text
+                for other in library.glossary.terms
+            ):
+                assert term.hanzi in words, (doc.id, term.hanzi)
+
+
+def test_the_editable_split_list_is_obeyed(library):
+    rules = load_rules(ROOT / "resources" / "segmentation.toml")
+    assert "性行为" in rules.split
+    for doc in library.documents:
+        assert not set(rules.split) & set(texts(library, doc.id))
+
+
+def test_plain_jieba_would_cut_wrongly_so_the_rules_matter():
+    plain = Segmenter([], SegmentationRules())
+    words = [t.text for t in plain.segment("单方面发展并在世界各地部署战略反导系统的非建设性行为")]
+    assert "性行为" in words  # what the segmentation file exists to prevent
+
+
+def test_a_click_resolves_to_the_longest_glossary_term_then_the_word_then_the_character(library):
+    text = library.document("2016").text
+    at = text.index("全球战略稳定") + 2  # the 战 of 战略
+    span = library.word_at("2016", at)
+    assert (span.text, span.kind) == ("全球战略稳定", "term")
+    at = text.index("单方面")
+    assert library.word_at("2016", at).text == "单方面"
+    assert library.word_at("2016", text.index("，")).kind == "word"
+    assert library.word_at("2016", len(text)) is None
+
+
+def test_a_malformed_segmentation_file_is_named(tmp_path: Path):
+    path = tmp_path / "segmentation.toml"
+    path.write_text('add = "not a list"\n', encoding="utf-8")
+    with pytest.raises(SegmentationFileError, match=f"{path}: 'add' must be a list"):
+        load_rules(path)
