@@ -40,7 +40,7 @@ def resource(*parts: str) -> Path:
 GLOSSARY = ("glossary.toml",)
 SEGMENTATION = ("segmentation.toml",)
 READINGS = ("readings.toml",)
-FONT = ("fonts", "NotoSansSC-Reader.otf")
+FONT = ("fonts", "ReaderCJKSC-Regular.otf")
 FONT_LICENCE = ("fonts", "OFL.txt")
 STYLE_SHEET = ("style.qss",)
 ICON = ("icons", "reader.svg")

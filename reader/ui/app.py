@@ -1,10 +1,124 @@
-"""Placeholder until the window lands (issue 3)."""
+"""Starting the window: the application, fonts, error handling, and headless screenshots.
+
+``reader --select TERM --screenshot FILE.png`` renders the window with TERM selected and exits;
+it works offscreen and without any Chinese font installed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import resources
+from reader.core.library import Library
+from reader.ui.fonts import (
+    BUNDLED_FAMILY,
+    choose_reading_family,
+    installed_chinese_families,
+    register_bundled_font,
+)
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+
+SCREENSHOT_SIZE = (1600, 1000)
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("reader")
+    QCoreApplication.setApplicationName("Reader")
+    app.setWindowIcon(QIcon(str(resources.resource(*resources.ICON))))
+    style = resources.resource(*resources.STYLE_SHEET)
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def reading_family(app: QApplication) -> str:
+    """Register the bundled font, then choose: an installed Chinese family, else ours. The
+    interface font falls back to the same family, so lists and headers show Chinese too."""
+    bundled = register_bundled_font()
+    family = choose_reading_family(installed_chinese_families(), bundled)
+    ui_font = app.font()
+    ui_font.setFamilies([ui_font.family(), family, BUNDLED_FAMILY])
+    app.setFont(ui_font)
+    return family
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """A bug shows a dialog with the details instead of killing the reader's session."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        sys.stderr.write(details)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Reader hit a bug",
+            f"{kind.__name__}: {value}",
+            parent=window,
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def build_window(
+    app: QApplication, args: argparse.Namespace, settings: Settings | None = None
+) -> tuple[MainWindow, Library]:
+    family = reading_family(app)
+    library = Library.open(texts=args.texts, glossary=args.glossary)
+    window = MainWindow(library, settings or Settings(), family)
+    return window, library
+
+
+def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.size_panel(0.36)
+    QApplication.processEvents()  # lay the text out at its final width before scrolling
+    if term and window.select_term(term) and window.hits:
+        # The pane where the term is most frequent shows its first occurrence.
+        counts = window.current.counts if window.current else {}
+        best = max(counts, key=lambda d: counts[d])
+        first = next(h for h in window.hits if h[0] == best)
+        window.go_to(first)
+    QApplication.processEvents()
+    ok = window.grab().save(str(path))
+    if not ok:
+        print(f"reader: error: {path}: cannot save the screenshot", file=sys.stderr)
+        return 2
+    print(f"saved {path}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
-    print("The Reader window is not built yet; see `reader --help` for the CLI.")
-    return 0
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = create_application()
+    if args.screenshot:  # a throw-away settings file: the render is the same on every machine
+        with tempfile.TemporaryDirectory() as folder:
+            window, library = build_window(app, args, Settings(Path(folder) / "screenshot.ini"))
+            for problem in library.problems:
+                print(f"reader: warning: {problem}", file=sys.stderr)
+            return save_screenshot(window, args.screenshot, args.select)
+    window, library = build_window(app, args)
+    install_excepthook(window)
+    window.restore_state()
+    if args.select:
+        window.select_term(args.select)
+    window.show()
+    if library.problems:
+        window.show_problems(library.problems)
+    return app.exec()

@@ -1,0 +1,104 @@
+"""The glossary list as a Qt model over the core's terms: it adapts, it does not decide.
+
+Filtering asks the core's ``Glossary.search`` (hanzi, pinyin with or without tones, English);
+the proxy only keeps the rows whose hanzi the core returned.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from reader.core.glossary import Term
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+HANZI_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class GlossaryModel(QAbstractTableModel):
+    """Rows are glossary terms; columns hanzi, pinyin, English and one count per document."""
+
+    def __init__(
+        self, terms: list[Term], counts: dict[str, dict[str, int]], doc_ids: list[str]
+    ) -> None:
+        super().__init__()
+        self._terms = terms
+        self._counts = counts
+        self._doc_ids = doc_ids
+        self._headers = ["Term", "Pinyin", "English", *doc_ids]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._terms)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section >= 3
+        ):
+            return f"Occurrences in the {self._doc_ids[section - 3]} statement"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._terms):
+            return None
+        term = self._terms[index.row()]
+        column = index.column()
+        if role == HANZI_ROLE:
+            return term.hanzi
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if column == 0:
+                return term.hanzi
+            if column == 1:
+                return term.pinyin
+            if column == 2:
+                return term.english[0]
+            count = self._counts[term.hanzi][self._doc_ids[column - 3]]
+            return count if role == SORT_ROLE else str(count) if count else "–"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{term.hanzi} {term.pinyin}\n{'; '.join(term.english)}"
+        return None
+
+    def row_of(self, hanzi: str) -> int:
+        return next((i for i, t in enumerate(self._terms) if t.hanzi == hanzi), -1)
+
+
+class GlossaryFilter(QSortFilterProxyModel):
+    """Keeps the rows whose hanzi is in the set the core's search returned (None: all)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._accepted: set[str] | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_accepted(self, hanzi: set[str] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateRowsFilter
+            self.beginFilterChange()
+            self._accepted = hanzi
+            self.endFilterChange()
+        else:
+            self._accepted = hanzi
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._accepted is None:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return index.data(HANZI_ROLE) in self._accepted

@@ -1,0 +1,338 @@
+"""The glossary panel: every term with counts per statement, a filter, the selected term's
+details, and every occurrence as keyword-in-context.
+
+It shows what the core decided; it never looks anything up itself beyond the filter query.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.glossary import Glossary
+from reader.core.library import Lookup
+from reader.core.report import citation
+from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
+
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
+TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_SYLLABLE = re.compile(
+    r"[bcdfghjklmnpqrstwxyz]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+(?:ng(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|n(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|r(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]))?",
+    re.IGNORECASE,
+)
+
+
+def tone_of(syllable: str) -> int:
+    for char in unicodedata.normalize("NFD", syllable):
+        if char in _TONE_MARKS:
+            return _TONE_MARKS[char]
+    return 5
+
+
+def coloured_pinyin(pinyin: str) -> str:
+    """HTML with every syllable in its tone's colour (Pleco's convention)."""
+
+    def paint(match: re.Match[str]) -> str:
+        return f'<span style="color:{TONE_COLOURS[tone_of(match.group())]}">{escape(match.group())}</span>'
+
+    parts, position = [], 0
+    for match in _SYLLABLE.finditer(pinyin):
+        parts.append(escape(pinyin[position : match.start()]))
+        parts.append(paint(match))
+        position = match.end()
+    parts.append(escape(pinyin[position:]))
+    return "".join(parts)
+
+
+def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
+    """The selected term's card; every piece of text is escaped."""
+    pinyin = coloured_pinyin(lookup.pinyin) if tone_colours else escape(lookup.pinyin)
+    out = [
+        f'<p style="font-size:34px; margin:0">{escape(lookup.term)}</p>',
+        f'<p style="font-size:18px; margin:0 0 8px 0">{pinyin}</p>',
+    ]
+    term = lookup.glossary
+    if term is not None:
+        out.append(f"<p><i>{escape(term.category_label)}</i> · from the Reader glossary</p>")
+        for label, values, key in (
+            ("English", term.english, term.english_source),
+            ("Russian", term.russian, term.russian_source),
+        ):
+            source = citation(glossary, key)
+            mark = "⚠ unverified" if source == "unverified" else f"seen in: {escape(source)}"
+            out.append(
+                f"<p><b>{label}:</b> {escape('; '.join(values))}<br>"
+                f'<span style="font-size:small">{mark}</span></p>'
+            )
+        out.append(f"<p>{escape(term.definition)}</p>")
+        if term.note:
+            out.append(f"<p><b>Usage:</b> {escape(term.note)}</p>")
+        if term.variant_of:
+            out.append(
+                f'<p><b>Full form:</b> <a href="term:{escape(term.variant_of)}">{escape(term.variant_of)}</a></p>'
+            )
+        if term.related:
+            links = " · ".join(f'<a href="term:{escape(r)}">{escape(r)}</a>' for r in term.related)
+            out.append(f"<p><b>Related:</b> {links}</p>")
+    if lookup.entries:
+        out.append("<p><b>CC-CEDICT</b></p><ul>")
+        for entry in lookup.entries:
+            senses = escape(" / ".join(entry.definitions))
+            out.append(f"<li>{escape(entry.simplified)} [{escape(entry.pinyin)}] {senses}</li>")
+        out.append("</ul>")
+    if term is None and not lookup.entries:
+        out.append("<p>Not in the glossary or in CC-CEDICT.</p>")
+    return "".join(out)
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's text as rich text, so the keyword in context can be emphasised."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        document = self._document(options)
+        options.text = ""  # the style draws background and focus; the document draws the text
+        style = options.widget.style() if options.widget else QGuiApplication.style()  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if options.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                QPalette.ColorRole.Text, options.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, options.widget)
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(rect.translated(-rect.topLeft()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        document = self._document(options)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+    @staticmethod
+    def _document(options: QStyleOptionViewItem) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(options.font)
+        document.setDocumentMargin(2)
+        document.setHtml(options.text)
+        return document
+
+
+class GlossaryPanel(QWidget):
+    """Term list with filter, details of the selected term, and its occurrences.
+
+    Signals:
+        term_selected(str): the reader chose a term in the list or a related-term link.
+        occurrence_activated(str, int, int): document id, start and end of a chosen occurrence.
+    """
+
+    term_selected = Signal(str)
+    occurrence_activated = Signal(str, int, int)
+
+    def __init__(
+        self, glossary: Glossary, model: GlossaryModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._glossary = glossary
+        self._model = model
+        self._lookup: Lookup | None = None
+        self.tone_colours = True
+        self._create_list()
+        self._create_details()
+        self._create_occurrences()
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("panelSplitter")
+        for widget in (self._list_box, self._details_box, self.occurrences):
+            splitter.addWidget(widget)
+        splitter.setSizes([300, 320, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    # -- creation -------------------------------------------------------------------------
+
+    def _create_list(self) -> None:
+        self._list_box = QWidget(self)
+        self.filter = QLineEdit(
+            self._list_box, placeholderText="Filter: 延伸, yanshen, zhan4lve4, deterrence…"
+        )
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter glossary terms")
+        self.proxy = GlossaryFilter()
+        self.proxy.setSourceModel(self._model)
+        self.table = QTableView(self._list_box)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Glossary terms")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Treaty titles run to 30 characters: hanzi and pinyin get a width and elide.
+        for column, width in ((0, 150), (1, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        layout = QVBoxLayout(self._list_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+
+    def _create_details(self) -> None:
+        self._details_box = QWidget(self)
+        self.details = QTextBrowser(self._details_box)
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName("Term details")
+        self.details.anchorClicked.connect(self._on_details_link)
+        buttons = QHBoxLayout()
+        self.copy_buttons: dict[str, QToolButton] = {}
+        for key, label in (
+            ("term", "Copy term"),
+            ("pinyin", "Copy pinyin"),
+            ("equivalents", "Copy equivalents"),
+        ):
+            button = QToolButton(self._details_box, objectName="copyButton", text=label)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, k=key: self.copy(k))
+            self.copy_buttons[key] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self._details_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.details)
+
+    def _create_occurrences(self) -> None:
+        self.occurrences = QTreeWidget(self)
+        self.occurrences.setHeaderHidden(True)
+        self.occurrences.setAccessibleName("Occurrences")
+        self.occurrences.setItemDelegate(HtmlDelegate(self.occurrences))
+        self.occurrences.itemActivated.connect(self._on_occurrence_activated)
+        self.occurrences.itemClicked.connect(self._on_occurrence_activated)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_lookup(self, lookup: Lookup) -> None:
+        self._lookup = lookup
+        self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
+        for key, button in self.copy_buttons.items():
+            button.setEnabled(key != "equivalents" or lookup.glossary is not None)
+        self._fill_occurrences(lookup)
+        self._select_row(lookup.term)
+
+    def clear(self) -> None:
+        self._lookup = None
+        self.details.clear()
+        self.occurrences.clear()
+        for button in self.copy_buttons.values():
+            button.setEnabled(False)
+        self.table.selectionModel().clearSelection()
+
+    def refresh(self) -> None:
+        if self._lookup is not None:
+            self.details.setHtml(details_html(self._lookup, self._glossary, self.tone_colours))
+
+    def _fill_occurrences(self, lookup: Lookup) -> None:
+        self.occurrences.clear()
+        for doc_id, count in lookup.counts.items():
+            group = QTreeWidgetItem(
+                self.occurrences,
+                [f"<b>{escape(doc_id)}</b> — {count} occurrence{'s' if count != 1 else ''}"],
+            )
+            for o in (o for o in lookup.occurrences if o.document == doc_id):
+                text = (
+                    f'<span style="color:gray">¶{o.paragraph}</span>&nbsp; {escape(o.left)}'
+                    f"<b><u>{escape(o.match)}</u></b>{escape(o.right)}"
+                )
+                item = QTreeWidgetItem(group, [text])
+                item.setData(0, SPAN_ROLE, (o.document, o.start, o.end))
+            group.setExpanded(True)
+
+    def _select_row(self, hanzi: str) -> None:
+        row = self._model.row_of(hanzi)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row < 0:
+                selection.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self._model.index(row, 0))
+            if index.isValid():
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                selection.setCurrentIndex(index, flags)
+                self.table.scrollTo(index)
+        finally:
+            selection.blockSignals(False)
+
+    def copy(self, what: str) -> None:
+        """Put the term, its pinyin or its equivalents on the clipboard."""
+        lookup = self._lookup
+        if lookup is None:
+            return
+        if what == "term":
+            text = lookup.term
+        elif what == "pinyin":
+            text = lookup.pinyin
+        else:
+            text = "\n".join(("; ".join(lookup.english), "; ".join(lookup.russian)))
+        QGuiApplication.clipboard().setText(text)
+
+    def occurrence_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for g in range(self.occurrences.topLevelItemCount()):
+            group = self.occurrences.topLevelItem(g)
+            items.extend(group.child(i) for i in range(group.childCount()))
+        return items
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        query = text.strip()
+        self.proxy.set_accepted({t.hanzi for t in self._glossary.search(query)} if query else None)
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.term_selected.emit(current.data(HANZI_ROLE))
+
+    def _on_details_link(self, url) -> None:  # type: ignore[no-untyped-def]
+        target = url.toString()
+        if target.startswith("term:"):
+            self.term_selected.emit(target.removeprefix("term:"))
+
+    def _on_occurrence_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        span = item.data(0, SPAN_ROLE)
+        if span:
+            self.occurrence_activated.emit(*span)

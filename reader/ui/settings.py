@@ -1,0 +1,59 @@
+"""The one settings module: a defaults dict over QSettings, with an injectable file path.
+
+Tests pass a path in ``tmp_path``; the app uses the platform's usual location. Every key the
+app stores is listed in ``DEFAULTS``, so there is one place to see what is remembered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULTS: dict[str, Any] = {
+    "window/geometry": QByteArray(),
+    "window/state": QByteArray(),
+    "window/splitter": QByteArray(),
+    "reading/zoom": 0,  # steps of one pixel from the base size
+    "reading/tone_colours": True,
+    "selection/term": "",
+}
+
+
+class Settings:
+    """Typed access to the remembered state; unknown keys are a programming error."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._qsettings = QSettings(
+                QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reader", "reader"
+            )
+        else:
+            self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def value(self, key: str) -> Any:
+        default = DEFAULTS[key]
+        value = self._qsettings.value(key, default)
+        if isinstance(default, bool):
+            return value in (True, "true", "1", 1)
+        if isinstance(default, int):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        if isinstance(default, QByteArray) and not isinstance(value, QByteArray):
+            return default
+        return value
+
+    def set_value(self, key: str, value: Any) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        self._qsettings.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+    @property
+    def path(self) -> str:
+        return self._qsettings.fileName()
