@@ -34,6 +34,9 @@ SCREENSHOT_SIZE = (1600, 1000)
 def create_application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("reader")
     QCoreApplication.setApplicationName("Reader")
@@ -103,9 +106,6 @@ def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = create_application()
     if args.screenshot:  # a throw-away settings file: the render is the same on every machine
         with tempfile.TemporaryDirectory() as folder:

@@ -1,16 +1,19 @@
 """The one settings module: a defaults dict over QSettings, with an injectable file path.
 
-Tests pass a path in ``tmp_path``; the app uses the platform's usual location. Every key the
+Tests pass a path in ``tmp_path``; the app uses ``$READER_SETTINGS`` if set (a portable
+install, or a test of the whole start-up), else the platform's usual location. Every key the
 app stores is listed in ``DEFAULTS``, so there is one place to see what is remembered.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+SETTINGS_ENV = "READER_SETTINGS"
 DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
@@ -25,6 +28,8 @@ class Settings:
     """Typed access to the remembered state; unknown keys are a programming error."""
 
     def __init__(self, path: Path | None = None) -> None:
+        if path is None and os.environ.get(SETTINGS_ENV):
+            path = Path(os.environ[SETTINGS_ENV])
         if path is None:
             self._qsettings = QSettings(
                 QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reader", "reader"
