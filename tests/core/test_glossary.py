@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from reader.core.dictionary import Dictionary
 from reader.core.errors import GlossaryError
 from reader.core.glossary import PARTS_OF_SPEECH, UNVERIFIED, fold_pinyin, load_glossary
+from reader.core.pinyin import PinyinReader
 
 ENTRY = """
 [source.s1]
@@ -138,3 +142,25 @@ def test_a_duplicate_term_is_refused(tmp_path):
     path = write(tmp_path, ENTRY + "\n[[term]]" + ENTRY.split("[[term]]")[1])
     with pytest.raises(GlossaryError, match="listed twice"):
         load_glossary(path)
+
+
+#: Curated pinyin that deliberately differs from CC-CEDICT's reading of the words, and why.
+PINYIN_EXCEPTIONS = {
+    "核战争打不赢也打不得": "打不赢 / 打不得 are verb-complement phrases read dǎ bù yíng, dǎ bu de;"
+    " CC-CEDICT's 不得 bùdé is the modal 'must not'",
+    "关切地指出": "地 is the adverbial particle de here, not dì 'earth'",
+}
+
+
+def _fold_with_tones(pinyin: str) -> str:
+    return re.sub(r"[\s',，·\-]", "", unicodedata.normalize("NFC", pinyin.lower()))
+
+
+def test_glossary_pinyin_agrees_with_cc_cedict_word_by_word(library):
+    reader = PinyinReader(Dictionary())  # no curated readings: CC-CEDICT, then pypinyin
+    differ = {}
+    for term in library.glossary.terms:
+        hanzi = "".join(re.findall(r"[\u4e00-\u9fff〇]", term.hanzi))
+        if _fold_with_tones(reader.word(hanzi)) != _fold_with_tones(term.pinyin):
+            differ[term.hanzi] = (term.pinyin, reader.word(hanzi))
+    assert set(differ) == set(PINYIN_EXCEPTIONS), differ
