@@ -42,8 +42,7 @@ SEGMENTATION = ("segmentation.toml",)
 READINGS = ("readings.toml",)
 FONT = ("fonts", "ReaderCJKSC-Regular.otf")
 FONT_LICENCE = ("fonts", "OFL.txt")
-STYLE_SHEET = ("style.qss",)
 ICON = ("icons", "reader.svg")
 
 #: Every resource the code names, so a test can check that each exists and ships.
-ALL_NAMED = (GLOSSARY, SEGMENTATION, READINGS, FONT, FONT_LICENCE, STYLE_SHEET, ICON)
+ALL_NAMED = (GLOSSARY, SEGMENTATION, READINGS, FONT, FONT_LICENCE, ICON)

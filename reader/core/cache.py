@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from platformdirs import user_cache_dir
 
 CACHE_ENV = "READER_CACHE_DIR"
 
@@ -22,7 +19,11 @@ CACHE_ENV = "READER_CACHE_DIR"
 def cache_dir() -> Path:
     """``$READER_CACHE_DIR`` if set (tests, benchmarks), else the platform's user cache folder."""
     override = os.environ.get(CACHE_ENV)
-    return Path(override) if override else Path(user_cache_dir("reader", appauthor=False))
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reader", appauthor=False))
 
 
 def fingerprint(*parts: bytes | str) -> str:
@@ -41,6 +42,8 @@ def file_fingerprint(paths: Iterable[Path]) -> str:
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary sibling of ``path``, then rename it into place."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -9,17 +9,18 @@ needs them all.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources as _importlib_resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.cache import cache_dir, file_fingerprint, write_atomically
 from reader.core.pinyin_format import cedict_to_marked
+
+if TYPE_CHECKING:
+    import sqlite3
 
 SCHEMA_VERSION = "1"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -57,6 +58,8 @@ def parse_cedict(lines: Iterator[str]) -> Iterator[DictionaryEntry]:
 
 def cedict_metadata(source: Path) -> dict[str, str]:
     """The ``#! key=value`` header lines (version, date, licence) of the CC-CEDICT file."""
+    import gzip
+
     meta: dict[str, str] = {}
     with gzip.open(source, "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -78,6 +81,8 @@ class Dictionary:
 
     def entries(self, word: str) -> list[DictionaryEntry]:
         """Every entry whose simplified or traditional headword is ``word``, in file order."""
+        import json
+
         rows = self._db().execute(
             "SELECT traditional, simplified, pinyin, senses FROM entry"
             " WHERE simplified = ? OR traditional = ? ORDER BY rowid",
@@ -102,6 +107,8 @@ class Dictionary:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
         key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
         path = (self._cache_folder or cache_dir()) / f"cedict-{key}.sqlite3"
         if not path.exists():
@@ -110,6 +117,10 @@ class Dictionary:
 
 
 def _build_index(source: Path, target: Path) -> None:
+    import gzip
+    import json
+    import sqlite3
+
     target.unlink(missing_ok=True)
     connection = sqlite3.connect(target)
     try:

@@ -10,14 +10,19 @@ and the field.
 
 from __future__ import annotations
 
+import contextlib
+import pickle
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.core.cache import cache_dir, fingerprint, write_atomically
 from reader.core.errors import GlossaryError
+
+#: Bump when Term, Source or Glossary change shape: old cached glossaries are then ignored.
+CACHE_VERSION = "1"
 
 UNVERIFIED = "unverified"
 CATEGORIES = {
@@ -137,20 +142,44 @@ def fold_pinyin(text: str) -> str:
     return re.sub(r"[\s'0-9·-]+", "", plain)
 
 
-def load_glossary(path: Path) -> Glossary:
-    """Read and validate the glossary file; raise ``GlossaryError`` on the first problem."""
+def load_glossary(path: Path, cache_folder: Path | None = None) -> Glossary:
+    """Read and validate the glossary file; raise ``GlossaryError`` on the first problem.
+
+    Parsing TOML costs a tenth of a second, so a validated glossary is kept in the cache,
+    keyed by a hash of the file's bytes: an edited file is always parsed afresh."""
     try:
-        content = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise GlossaryError(path, "file not found") from None
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(path, "not valid UTF-8 text", _line_of(path, exc.start)) from None
     except OSError as exc:
         raise GlossaryError(path, f"cannot read file ({exc.strerror})") from None
-    return parse_glossary(content, path)
+    cached = (
+        cache_folder or cache_dir()
+    ) / f"glossary-{fingerprint(CACHE_VERSION, str(path), raw)}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        glossary = pickle.loads(cached.read_bytes())
+        if isinstance(glossary, Glossary):
+            return glossary
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(
+            path, "not valid UTF-8 text", raw[: exc.start].count(b"\n") + 1
+        ) from None
+    glossary = parse_glossary(content, path)
+    data = pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    with contextlib.suppress(OSError):  # a read-only cache only costs speed
+        write_atomically(cached, write)
+    return glossary
 
 
 def parse_glossary(content: str, path: Path) -> Glossary:
+    import tomllib  # only when the file changed: a cached glossary needs no TOML parser
+
     try:
         data = tomllib.loads(content)
     except tomllib.TOMLDecodeError as exc:
@@ -257,7 +286,3 @@ def _entry_lines(content: str) -> list[int]:
 def _toml_error_line(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
-
-
-def _line_of(path: Path, byte_offset: int) -> int:
-    return path.read_bytes()[:byte_offset].count(b"\n") + 1

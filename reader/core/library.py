@@ -8,9 +8,7 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
 from reader import resources
@@ -21,7 +19,7 @@ from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentEr
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.index import Occurrence, find_spans, occurrences_in
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings
-from reader.core.segment import SegmentationRules, Segmenter, Token, load_rules
+from reader.core.segment import SegmentationRules, Segmenter, Token, jieba_version, load_rules
 
 TOKEN_CACHE_VERSION = "1"
 
@@ -107,7 +105,7 @@ class Library:
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
         try:
-            terms = load_glossary(glossary or resources.resource(*resources.GLOSSARY))
+            terms = load_glossary(glossary or resources.resource(*resources.GLOSSARY), cache_folder)
         except ReaderError as exc:
             found.append(exc)
             terms = Glossary([])
@@ -214,8 +212,10 @@ class Library:
             "\n".join(self.glossary.hanzi()),
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
-            version("jieba"),
+            jieba_version(),
         )
+        import json
+
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
         try:
             spans = json.loads(path.read_text(encoding="utf-8"))

@@ -16,7 +16,6 @@ Tone sandhi is not applied: 不 stays bù and 一 stays yī, as dictionaries cit
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -188,6 +187,8 @@ def _pypinyin_syllables(word: str) -> list[str]:
 
 def load_standalone_readings(path: Path) -> dict[str, str]:
     """The ``[standalone]`` table of ``resources/readings.toml``: character -> pinyin."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:

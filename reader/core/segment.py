@@ -14,10 +14,7 @@ library caches the result, so a normal start never pays for it.
 
 from __future__ import annotations
 
-import logging
 import re
-import tomllib
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +41,8 @@ class SegmentationRules:
 
 
 def load_rules(path: Path) -> SegmentationRules:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
@@ -103,6 +102,9 @@ class Segmenter:
 
 
 def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
+    import logging
+    import warnings
+
     with warnings.catch_warnings():
         # jieba 0.42 imports pkg_resources, which newer setuptools deprecates noisily.
         warnings.simplefilter("ignore")

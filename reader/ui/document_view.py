@@ -143,8 +143,14 @@ class DocumentView(QWidget):
         title = QLabel(document.title, self.header, objectName="documentTitle")
         title.setWordWrap(True)
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = title.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        title.setFont(bold)
         meta = QLabel(f"{document.date} · {document.place}", self.header, objectName="documentMeta")
         self.count_label = QLabel("", self.header, objectName="occurrenceCount")
+        for label in (meta, self.count_label):  # quieter than the title, in any palette
+            label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
         for widget in (title, meta, self.count_label):

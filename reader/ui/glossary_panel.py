@@ -38,10 +38,9 @@ from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
 TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-_SYLLABLE = re.compile(
-    r"[bcdfghjklmnpqrstwxyz]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+(?:ng(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|n(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|r(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]))?",
-    re.IGNORECASE,
-)
+_VOWEL = "[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
+#: initial consonants, vowels, and a final n / ng / r that does not start the next syllable
+_SYLLABLE = rf"[bcdfghjklmnpqrstwxyz]*{_VOWEL}+(?:ng(?!{_VOWEL})|n(?!{_VOWEL})|r(?!{_VOWEL}))?"
 
 
 def tone_of(syllable: str) -> int:
@@ -58,7 +57,7 @@ def coloured_pinyin(pinyin: str) -> str:
         return f'<span style="color:{TONE_COLOURS[tone_of(match.group())]}">{escape(match.group())}</span>'
 
     parts, position = [], 0
-    for match in _SYLLABLE.finditer(pinyin):
+    for match in re.finditer(_SYLLABLE, pinyin, re.IGNORECASE):
         parts.append(escape(pinyin[position : match.start()]))
         parts.append(paint(match))
         position = match.end()
@@ -188,19 +187,29 @@ class GlossaryPanel(QWidget):
         self.proxy.setSourceModel(self._model)
         self.table = QTableView(self._list_box)
         self.table.setModel(self.proxy)
+        # No initial sort (glossary order), and no column sized to its contents: both would
+        # read every cell of the model at start-up.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Glossary terms")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        digits = self.table.fontMetrics().horizontalAdvance("0000") + 16
+        char = self.table.fontMetrics().horizontalAdvance("字")
         # Treaty titles run to 30 characters: hanzi and pinyin get a width and elide.
-        for column, width in ((0, 150), (1, 170)):
+        widths = {
+            0: 7 * char + 12,
+            1: 170,
+            **{c: digits for c in range(3, self._model.columnCount())},
+        }
+        for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         layout = QVBoxLayout(self._list_box)

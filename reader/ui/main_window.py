@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core.errors import ReaderError, TermNotFoundError
-from reader.core.export import FORMATS, SUFFIXES, export
 from reader.core.library import Library, Lookup
 from reader.ui.document_view import DocumentView
 from reader.ui.fonts import reading_font
@@ -219,6 +218,8 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------
 
     def export_dialog(self) -> None:
+        from reader.core.export import FORMATS, SUFFIXES, export
+
         filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
         path, chosen = QFileDialog.getSaveFileName(
             self, "Export glossary", "reader-glossary.tsv", ";;".join(filters)
