@@ -8,6 +8,8 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +19,12 @@ from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
-from reader.core.index import Occurrence, find_spans, occurrences_in
+from reader.core.index import Occurrences, find_spans
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings
-from reader.core.segment import SegmentationRules, Segmenter, Token, jieba_version, load_rules
+from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
-TOKEN_CACHE_VERSION = "1"
+TOKEN_CACHE_VERSION = "2"
+LONGEST_TERM = 64  # no glossary term is longer; bounds the search for terms covering a click
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ class Lookup:
     source: str  # "glossary", "cc-cedict" or "text"
     glossary: Term | None
     entries: tuple[DictionaryEntry, ...]
-    occurrences: tuple[Occurrence, ...]
+    occurrences: Occurrences
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -87,7 +90,7 @@ class Library:
         self._dictionary = dictionary or Dictionary(cache_folder=cache_folder)
         self._cache_folder = cache_folder
         self._segmenter: Segmenter | None = None
-        self._tokens: dict[str, list[Token]] = {}
+        self._tokens: dict[str, TokenList] = {}
         self._term_spans: dict[str, list[tuple[int, int, str]]] = {}
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
@@ -137,7 +140,7 @@ class Library:
     def pinyin(self, word: str) -> str:
         return self.pinyin_reader.word(word)
 
-    def tokens(self, doc_id: str) -> list[Token]:
+    def tokens(self, doc_id: str) -> TokenList:
         """The document's words, from the disk cache when its inputs have not changed."""
         if doc_id not in self._tokens:
             self._tokens[doc_id] = self._cached_tokens(self.document(doc_id))
@@ -149,13 +152,17 @@ class Library:
         document = self.document(doc_id)
         if not 0 <= offset < len(document.text) or document.text[offset].isspace():
             return None
-        covering = [(s, e, t) for s, e, t in self.term_spans(doc_id) if s <= offset < e]
+        spans = self.term_spans(doc_id)
+        nearby = spans[
+            bisect_right(spans, (offset - LONGEST_TERM,)) : bisect_right(spans, (offset + 1,))
+        ]
+        covering = [(s, e, t) for s, e, t in nearby if s <= offset < e]
         if covering:
             start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
             return Span(doc_id, start, end, term, "term")
-        for token in self.tokens(doc_id):
-            if token.start <= offset < token.end:
-                return Span(doc_id, token.start, token.end, token.text, "word")
+        token = self.tokens(doc_id).at(offset)
+        if token is not None:
+            return Span(doc_id, token.start, token.end, token.text, "word")
         return Span(doc_id, offset, offset + 1, document.text[offset], "char")
 
     def term_spans(self, doc_id: str) -> list[tuple[int, int, str]]:
@@ -172,8 +179,9 @@ class Library:
 
     # -- look-ups --------------------------------------------------------------------------
 
-    def occurrences(self, term: str) -> list[Occurrence]:
-        return [o for d in self.documents for o in occurrences_in(d, term)]
+    def occurrences(self, term: str) -> Occurrences:
+        """Every occurrence in every document; contexts are made as they are read."""
+        return Occurrences(self.documents, term)
 
     def counts(self, term: str) -> dict[str, int]:
         return {d.id: d.text.count(term) for d in self.documents}
@@ -186,8 +194,8 @@ class Library:
         term = term.strip()
         entry = self.glossary.get(term)
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
-        occurrences = tuple(self.occurrences(term)) if term else ()
-        if entry is None and not entries and not occurrences:
+        occurrences = self.occurrences(term)
+        if entry is None and not entries and not len(occurrences):
             raise TermNotFoundError(f"{term!r} is not in the documents, the glossary or CC-CEDICT")
         source = "glossary" if entry else "cc-cedict" if entries else "text"
         return Lookup(
@@ -197,7 +205,7 @@ class Library:
             glossary=entry,
             entries=entries,
             occurrences=occurrences,
-            counts=self.counts(term),
+            counts=occurrences.counts(),
         )
 
     def search_terms(self, query: str) -> list[Term]:
@@ -205,7 +213,7 @@ class Library:
 
     # -- caching ---------------------------------------------------------------------------
 
-    def _cached_tokens(self, document: Document) -> list[Token]:
+    def _cached_tokens(self, document: Document) -> TokenList:
         key = fingerprint(
             TOKEN_CACHE_VERSION,
             document.text,
@@ -218,12 +226,12 @@ class Library:
 
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
         try:
-            spans = json.loads(path.read_text(encoding="utf-8"))
-            return [Token(document.text[s:e], s, e, bool(t)) for s, e, t in spans]
-        except (OSError, ValueError, TypeError):
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
+        except (OSError, ValueError, TypeError, KeyError, OverflowError):
             pass
         tokens = self._segment(document.text)
-        data = json.dumps([[t.start, t.end, int(t.term)] for t in tokens])
+        data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
 
         def write(tmp: Path) -> None:
             tmp.write_text(data, encoding="utf-8")
@@ -232,7 +240,7 @@ class Library:
             write_atomically(path, write)
         return tokens
 
-    def _segment(self, text: str) -> list[Token]:
+    def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
             self._segmenter = Segmenter(self.glossary.hanzi(), self._rules)
         return self._segmenter.segment(text)

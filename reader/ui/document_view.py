@@ -4,10 +4,16 @@ The text is built once, one block a paragraph, so that a character offset of the
 same number as a position in the QTextDocument; highlights are named layers of
 ExtraSelections ("glossary", "occurrences", "selected", "flash") that clear independently,
 never a rewrite of the text (Frescobaldi's arbitraryhighlighter does the same).
+
+Two things keep a pane fast at any size. Only the highlights that intersect the visible part
+of the text are handed to Qt (recomputed on scroll and resize), so thousands of occurrences
+cost no more than a screenful. And a long text is built in slices between events, with a
+progress bar in the header, so the window never freezes while a large document loads.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -18,20 +24,30 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPalette,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QTextBrowser,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.documents import Document
 
 LAYERS = ("glossary", "occurrences", "selected", "flash")
 LINE_HEIGHT_PERCENT = 170
 FLASH_MS = 900
+SLICE_CHARS = 60_000  # text built per event-loop turn; each statement fits in one slice
+LONGEST_SPAN = 256  # how far before the visible range a highlighted span may start
 Span = tuple[int, int]
 
 
@@ -70,10 +86,8 @@ class ReadingArea(QTextBrowser):
             if not char or char == "\u2029":  # a paragraph separator is not clickable
                 continue
             width = QFontMetrics(cursor.charFormat().font()).horizontalAdvance(char)
-            if (
-                rect.left() <= point.x() < rect.left() + width
-                and rect.top() <= point.y() <= rect.bottom()
-            ):
+            inside_x = rect.left() <= point.x() < rect.left() + width
+            if inside_x and rect.top() <= point.y() <= rect.bottom():
                 return position
         return None
 
@@ -108,16 +122,23 @@ class DocumentView(QWidget):
     Signals:
         word_clicked(str, int): document id and character offset the reader clicked.
         tooltip_wanted(str, int, QPoint): document id, offset under the mouse, global point.
+        text_ready(str): document id, once the whole text is in the pane.
     """
 
     word_clicked = Signal(str, int)
     tooltip_wanted = Signal(str, int, QPoint)
+    text_ready = Signal(str)
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document_id = document.id
         self._document = document
-        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {name: [] for name in LAYERS}
+        self._spans: dict[str, list[Span]] = {name: [] for name in LAYERS}
+        self._formats: dict[str, QTextCharFormat] = {}
+        self._built = 0  # paragraphs in the QTextDocument so far
+        self._built_chars = 0
+        self._pending_scroll: Span | None = None
+        self._font = font
         self._create_header(document)
         self.area = ReadingArea(self)
         self.area.setObjectName(f"reading-{document.id}")
@@ -126,15 +147,16 @@ class DocumentView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.area, 1)
-        self._build_text(font)
-        self.area.offset_clicked.connect(
-            lambda offset: self.word_clicked.emit(self.document_id, offset)
-        )
-        self.area.tooltip_wanted.connect(
-            lambda o, p: self.tooltip_wanted.emit(self.document_id, o, p)
-        )
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.set_layer("flash", []))
+        # Several layers change on one click: they reach Qt together, on the next loop turn.
+        self._apply_timer = QTimer(self, singleShot=True, interval=0)
+        self._apply_timer.timeout.connect(self._apply_visible)
+        self._applied: list[tuple[str, int, int]] = []
+        self.area.offset_clicked.connect(self._on_area_offset_clicked)
+        self.area.tooltip_wanted.connect(self._on_area_tooltip_wanted)
+        self.area.verticalScrollBar().valueChanged.connect(self._apply_visible)
+        self._start_text()
 
     # -- building -------------------------------------------------------------------------
 
@@ -151,59 +173,123 @@ class DocumentView(QWidget):
         self.count_label = QLabel("", self.header, objectName="occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.progress = QProgressBar(self.header, maximum=len(document.paragraphs), visible=False)
+        self.progress.setFormat("Loading the text… %p%")
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
-        for widget in (title, meta, self.count_label):
+        for widget in (title, meta, self.count_label, self.progress):
             layout.addWidget(widget)
 
-    def _build_text(self, font: QFont) -> None:
+    def _start_text(self) -> None:
         text_document = QTextDocument(self.area)
-        text_document.setDefaultFont(font)
+        text_document.setDefaultFont(self._font)
         text_document.setDocumentMargin(24)
+        self._build_slice(text_document)
+        self.area.setDocument(text_document)
+        if not self.is_ready():
+            self.progress.show()
+            QTimer.singleShot(0, self._continue_text)
+
+    def is_ready(self) -> bool:
+        """Whether the whole text is in the pane."""
+        return self._built == len(self._document.paragraphs)
+
+    def _continue_text(self) -> None:
+        self._build_slice(self.area.document())
+        self.progress.setValue(self._built)
+        self._apply_visible()
+        if not self.is_ready():
+            QTimer.singleShot(0, self._continue_text)
+            return
+        self.progress.hide()
+        if self._pending_scroll:
+            self.scroll_to(*self._pending_scroll)
+        self.text_ready.emit(self.document_id)
+
+    def _build_slice(self, text_document: QTextDocument) -> None:
+        """Append paragraphs until about SLICE_CHARS characters have been added."""
         cursor = QTextCursor(text_document)
-        for index, paragraph in enumerate(self._document.paragraphs):
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        paragraphs = self._document.paragraphs
+        budget = SLICE_CHARS
+        while self._built < len(paragraphs) and budget > 0:
+            paragraph = paragraphs[self._built]
             block = QTextBlockFormat()
             block.setLineHeight(
                 LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
             )
-            block.setBottomMargin(font.pixelSize() * 0.8)
+            block.setBottomMargin(self._font.pixelSize() * 0.8)
             chars = QTextCharFormat()
             if paragraph.kind == "title":
                 block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
                 chars.setFontWeight(QFont.Weight.Bold)
-            if index == 0:
+            if self._built == 0:
                 cursor.setBlockFormat(block)
             else:
                 cursor.insertBlock(block)
-            cursor.insertText(self._document.paragraph_text(paragraph), chars)
+            text = self._document.paragraph_text(paragraph)
+            cursor.insertText(text, chars)
             if paragraph.kind == "item":
                 cursor.createList(QTextListFormat.Style.ListDisc)
-        self.area.setDocument(text_document)
+            self._built += 1
+            self._built_chars = paragraph.end
+            budget -= len(text) + 1
 
     def set_reading_font(self, font: QFont) -> None:
+        self._font = font
         self.area.document().setDefaultFont(font)
+        self._apply_visible()
 
     # -- highlights -----------------------------------------------------------------------
 
-    def set_layer(
-        self, name: str, spans: Iterable[Span], char_format: QTextCharFormat | None = None
-    ) -> None:
+    def set_layer(self, name: str, spans: Iterable[Span]) -> None:
         """Replace one layer's highlights; the other layers stay."""
-        fmt = char_format or self.layer_format(name)
+        self._spans[name] = sorted(spans)
+        self._apply_timer.start()
+
+    def layer_spans(self, name: str) -> list[Span]:
+        return list(self._spans[name])
+
+    def visible_range(self) -> Span:
+        """The character offsets at the top-left and bottom-right of the viewport."""
+        viewport = self.area.viewport().rect()
+        first = self.area.cursorForPosition(viewport.topLeft()).position()
+        last = self.area.cursorForPosition(viewport.bottomRight()).position()
+        return first, last + 1
+
+    def _apply_visible(self) -> None:
+        """Hand Qt the highlights that intersect the visible text, and no others."""
+        self._apply_timer.stop()
+        first, last = self.visible_range()
+        wanted = []
+        for name in LAYERS:
+            spans = self._spans[name]
+            starts = _Starts(spans)
+            low = bisect_left(starts, first - LONGEST_SPAN)
+            high = bisect_right(starts, last)
+            wanted += [(name, s, e) for s, e in spans[low:high] if first < e <= self._built_chars]
+        if wanted == self._applied:  # scrolling within the same highlights: nothing to redo
+            return
+        self._applied = wanted
         selections = []
-        for start, end in spans:
+        for name, start, end in wanted:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.area.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor  # type: ignore[misc]
-            selection.format = fmt  # type: ignore[misc]
+            selection.format = self._format(name)  # type: ignore[misc]
             selections.append(selection)
-        self._layers[name] = selections
-        self.area.setExtraSelections([s for layer in LAYERS for s in self._layers[layer]])
+        self.area.setExtraSelections(selections)
 
-    def layer_spans(self, name: str) -> list[Span]:
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._layers[name]]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_visible()
+
+    def _format(self, name: str) -> QTextCharFormat:
+        if name not in self._formats:
+            self._formats[name] = self.layer_format(name)
+        return self._formats[name]
 
     def layer_format(self, name: str) -> QTextCharFormat:
         """Formats derived from the palette, so highlights read in light and dark themes."""
@@ -217,14 +303,14 @@ class DocumentView(QWidget):
             fmt.setBackground(_with_alpha(highlight, 70))
         elif name == "selected":
             fmt.setBackground(_with_alpha(highlight, 170))
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
         else:  # flash
             fmt.setBackground(QColor(255, 170, 0, 200))
         return fmt
 
     def clear_highlights(self) -> None:
         for name in ("occurrences", "selected", "flash"):
-            self.set_layer(name, [])
+            self._spans[name] = []
+        self._apply_timer.start()
         self.count_label.setText("")
 
     def flash(self, start: int, end: int) -> None:
@@ -235,6 +321,10 @@ class DocumentView(QWidget):
 
     def scroll_to(self, start: int, end: int) -> None:
         """Bring the span to the middle of the pane, without moving a text selection."""
+        if end > self._built_chars:  # not loaded yet: go there once it is
+            self._pending_scroll = (start, end)
+            return
+        self._pending_scroll = None
         cursor = QTextCursor(self.area.document())
         cursor.setPosition(start)
         self.area.setTextCursor(cursor)  # keyboard users continue from here
@@ -243,14 +333,34 @@ class DocumentView(QWidget):
         bar.setValue(bar.value() + rect.center().y() - self.area.viewport().height() // 2)
 
     def set_occurrence_count(self, term: str, count: int) -> None:
+        plural = "s" if count != 1 else ""
         self.count_label.setText(
-            f"{term}: {count} occurrence{'s' if count != 1 else ''} in this statement"
-            if term
-            else ""
+            f"{term}: {count} occurrence{plural} in this statement" if term else ""
         )
 
     def visible_text(self) -> str:
         return self.area.document().toPlainText()
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def _on_area_offset_clicked(self, offset: int) -> None:
+        self.word_clicked.emit(self.document_id, offset)
+
+    def _on_area_tooltip_wanted(self, offset: int, point: QPoint) -> None:
+        self.tooltip_wanted.emit(self.document_id, offset, point)
+
+
+class _Starts:
+    """The span starts as a sequence for bisect, without copying a long list."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = spans
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, index: int) -> int:
+        return self._spans[index][0]
 
 
 def _with_alpha(colour: QColor, alpha: int) -> QColor:

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +33,8 @@ from reader.core.glossary import Glossary
 from reader.core.library import Lookup
 from reader.core.report import citation
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
+from reader.ui.occurrence_model import SPAN_ROLE, OccurrenceModel
 
-SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
 TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _VOWEL = "[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
@@ -107,7 +106,15 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's text as rich text, so the keyword in context can be emphasised."""
+    """Draws an item's text as rich text, so the keyword in context can be emphasised.
+
+    Laid-out documents are kept for the rows recently drawn: scrolling back costs nothing."""
+
+    CACHE_SIZE = 256
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, str], QTextDocument] = {}
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
         options = QStyleOptionViewItem(option)
@@ -134,12 +141,17 @@ class HtmlDelegate(QStyledItemDelegate):
         document = self._document(options)
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
-    @staticmethod
-    def _document(options: QStyleOptionViewItem) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(options.font)
-        document.setDocumentMargin(2)
-        document.setHtml(options.text)
+    def _document(self, options: QStyleOptionViewItem) -> QTextDocument:
+        key = (options.text, options.font.key())
+        document = self._cache.get(key)
+        if document is None:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            document = QTextDocument()
+            document.setDefaultFont(options.font)
+            document.setDocumentMargin(2)
+            document.setHtml(options.text)
+            self._cache[key] = document
         return document
 
 
@@ -242,12 +254,15 @@ class GlossaryPanel(QWidget):
         layout.addWidget(self.details)
 
     def _create_occurrences(self) -> None:
-        self.occurrences = QTreeWidget(self)
+        self.occurrence_model = OccurrenceModel()
+        self.occurrences = QTreeView(self)
+        self.occurrences.setModel(self.occurrence_model)
         self.occurrences.setHeaderHidden(True)
+        self.occurrences.setUniformRowHeights(True)  # thousands of rows cost a screenful
         self.occurrences.setAccessibleName("Occurrences")
         self.occurrences.setItemDelegate(HtmlDelegate(self.occurrences))
-        self.occurrences.itemActivated.connect(self._on_occurrence_activated)
-        self.occurrences.itemClicked.connect(self._on_occurrence_activated)
+        self.occurrences.activated.connect(self._on_occurrence_activated)
+        self.occurrences.clicked.connect(self._on_occurrence_activated)
 
     # -- showing --------------------------------------------------------------------------
 
@@ -262,7 +277,7 @@ class GlossaryPanel(QWidget):
     def clear(self) -> None:
         self._lookup = None
         self.details.clear()
-        self.occurrences.clear()
+        self.occurrence_model.clear()
         for button in self.copy_buttons.values():
             button.setEnabled(False)
         self.table.selectionModel().clearSelection()
@@ -272,20 +287,8 @@ class GlossaryPanel(QWidget):
             self.details.setHtml(details_html(self._lookup, self._glossary, self.tone_colours))
 
     def _fill_occurrences(self, lookup: Lookup) -> None:
-        self.occurrences.clear()
-        for doc_id, count in lookup.counts.items():
-            group = QTreeWidgetItem(
-                self.occurrences,
-                [f"<b>{escape(doc_id)}</b> — {count} occurrence{'s' if count != 1 else ''}"],
-            )
-            for o in (o for o in lookup.occurrences if o.document == doc_id):
-                text = (
-                    f'<span style="color:gray">¶{o.paragraph}</span>&nbsp; {escape(o.left)}'
-                    f"<b><u>{escape(o.match)}</u></b>{escape(o.right)}"
-                )
-                item = QTreeWidgetItem(group, [text])
-                item.setData(0, SPAN_ROLE, (o.document, o.start, o.end))
-            group.setExpanded(True)
+        self.occurrence_model.set_occurrences(lookup.occurrences)
+        self.occurrences.expandAll()
 
     def _select_row(self, hanzi: str) -> None:
         row = self._model.row_of(hanzi)
@@ -319,12 +322,11 @@ class GlossaryPanel(QWidget):
             text = "\n".join(("; ".join(lookup.english), "; ".join(lookup.russian)))
         QGuiApplication.clipboard().setText(text)
 
-    def occurrence_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for g in range(self.occurrences.topLevelItemCount()):
-            group = self.occurrences.topLevelItem(g)
-            items.extend(group.child(i) for i in range(group.childCount()))
-        return items
+    def occurrence_indexes(self) -> list[QModelIndex]:
+        """Every occurrence row, in order (documents first to last)."""
+        model = self.occurrence_model
+        groups = [model.index(g, 0) for g in range(model.rowCount())]
+        return [model.index(r, 0, group) for group in groups for r in range(model.rowCount(group))]
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -341,7 +343,7 @@ class GlossaryPanel(QWidget):
         if target.startswith("term:"):
             self.term_selected.emit(target.removeprefix("term:"))
 
-    def _on_occurrence_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        span = item.data(0, SPAN_ROLE)
+    def _on_occurrence_activated(self, index: QModelIndex) -> None:
+        span = index.data(SPAN_ROLE)
         if span:
             self.occurrence_activated.emit(*span)

@@ -150,13 +150,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc))
             return False
         self.current = lookup
-        self.hits = [(o.document, o.start, o.end) for o in lookup.occurrences]
+        self.hits = lookup.occurrences.hits()
         self.panel.show_lookup(lookup)
-        for doc_id, view in self.views.items():
-            spans = [(s, e) for d, s, e in self.hits if d == doc_id]
-            view.set_layer("occurrences", spans)
+        for group in lookup.occurrences.by_document:
+            view = self.views[group.document.id]
+            view.set_layer("occurrences", group.spans())
             view.set_layer("selected", [])
-            view.set_occurrence_count(lookup.term, len(spans))
+            view.set_occurrence_count(lookup.term, len(group))
         self.hit_index = self.hits.index(at) if at in self.hits else -1
         if at is not None:
             self.views[at[0]].set_layer("selected", [(at[1], at[2])])

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontDatabase, QFontMetrics, QGuiApplication, QTextCur
 
 from reader.ui.document_view import DocumentView
 from reader.ui.glossary_model import GlossaryModel
+from reader.ui.occurrence_model import SPAN_ROLE, OccurrenceModel
 
 
 def point_of(view: DocumentView, offset: int) -> QPoint:
@@ -42,7 +43,7 @@ def test_clicking_zhanlue_in_quanqiu_zhanlue_wending_selects_the_term_and_lists_
     click_text(qtbot, view, offset)
     assert window.current.term == "全球战略稳定"
     expected = sum(library.counts("全球战略稳定").values())
-    assert len(window.panel.occurrence_items()) == expected == len(window.hits)
+    assert len(window.panel.occurrence_indexes()) == expected == len(window.hits)
     start = library.document("2016").text.index("全球战略稳定")
     assert view.layer_spans("selected") == [(start, start + 6)]
     assert (
@@ -61,14 +62,13 @@ def test_clicking_a_plain_word_shows_its_dictionary_entry(qtbot, window, library
 
 def test_clicking_an_occurrence_scrolls_its_pane_and_highlights_the_place(qtbot, window, library):
     window.select_term("战略稳定")
-    items = window.panel.occurrence_items()
-    item = items[-1]  # the last one, in the 2025 statement, far down
-    doc_id, start, end = item.data(0, Qt.ItemDataRole.UserRole + 10)
+    index = window.panel.occurrence_indexes()[-1]  # the last one, in the 2025 statement, far down
+    doc_id, start, end = index.data(SPAN_ROLE)
     tree = window.panel.occurrences
-    tree.scrollToItem(item)
+    tree.scrollTo(index)
     with qtbot.waitSignal(window.panel.occurrence_activated, timeout=2000):
         qtbot.mouseClick(
-            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
         )
     view = window.views[doc_id]
     assert view.layer_spans("selected") == [(start, end)]
@@ -164,3 +164,10 @@ def test_the_glossary_model_is_a_well_behaved_qt_model(qtmodeltester, library):
         terms, {t.hanzi: library.counts(t.hanzi) for t in terms}, library.document_ids()
     )
     qtmodeltester.check(model)
+
+
+def test_the_occurrence_model_is_a_well_behaved_qt_model(qtmodeltester, library):
+    model = OccurrenceModel()
+    model.set_occurrences(library.lookup("战略稳定").occurrences)
+    qtmodeltester.check(model)
+    assert [model.rowCount(model.index(g, 0)) for g in range(model.rowCount())] == [6, 12]
