@@ -10,6 +10,7 @@ needs them all.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources as _importlib_resources
@@ -78,6 +79,17 @@ class Dictionary:
         self._source = source or cedict_source()
         self._cache_folder = cache_folder
         self._connection: sqlite3.Connection | None = None
+        self._builder: threading.Thread | None = None
+        self._path: Path | None = None
+
+    def prepare_in_background(self) -> None:
+        """Build the index on a worker thread if it is not cached yet: building takes two
+        seconds, which the first look-up after installing would otherwise spend frozen."""
+        if self._connection is None and self._builder is None:
+            self._builder = threading.Thread(
+                target=self._ensure_index, name="cedict-index", daemon=True
+            )
+            self._builder.start()
 
     def entries(self, word: str) -> list[DictionaryEntry]:
         """Every entry whose simplified or traditional headword is ``word``, in file order."""
@@ -103,16 +115,25 @@ class Dictionary:
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
+            if self._builder is not None:
+                self._builder.join()  # a look-up before the worker is done waits for it
+                self._builder = None
             self._connection = self._open()
         return self._connection
+
+    def _ensure_index(self) -> Path:
+        """The index file, built first if it does not exist (on whichever thread asks)."""
+        if self._path is None:
+            key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
+            self._path = (self._cache_folder or cache_dir()) / f"cedict-{key}.sqlite3"
+        if not self._path.exists():
+            write_atomically(self._path, lambda tmp: _build_index(self._source, tmp))
+        return self._path
 
     def _open(self) -> sqlite3.Connection:
         import sqlite3
 
-        key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
-        path = (self._cache_folder or cache_dir()) / f"cedict-{key}.sqlite3"
-        if not path.exists():
-            write_atomically(path, lambda tmp: _build_index(self._source, tmp))
+        path = self._ensure_index()
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 

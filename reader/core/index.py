@@ -75,6 +75,7 @@ class DocumentOccurrences(Sequence[Occurrence]):
         self.document = document
         self.term = term
         self.starts = starts
+        self._made: dict[int, Occurrence] = {}  # the ones a view has shown, asked again on repaint
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -86,7 +87,11 @@ class DocumentOccurrences(Sequence[Occurrence]):
     def __getitem__(self, index: int | slice) -> Occurrence | list[Occurrence]:
         if isinstance(index, slice):
             return [self._make(s) for s in self.starts[index]]
-        return self._make(self.starts[index])
+        start = self.starts[index]
+        made = self._made.get(start)
+        if made is None:
+            made = self._made[start] = self._make(start)
+        return made
 
     def __iter__(self) -> Iterator[Occurrence]:
         return map(self._make, self.starts)

@@ -8,8 +8,8 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
+import threading
 from array import array
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +19,11 @@ from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
-from reader.core.index import Occurrences, find_spans
-from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings
+from reader.core.index import Occurrences
+from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
 TOKEN_CACHE_VERSION = "2"
-LONGEST_TERM = 64  # no glossary term is longer; bounds the search for terms covering a click
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,7 @@ class Library:
         readings: dict[str, str] | None = None,
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
+        segmenter: Segmenter | None = None,
     ) -> None:
         self.documents = documents
         self.glossary = glossary
@@ -89,9 +89,9 @@ class Library:
         self._rules = rules
         self._dictionary = dictionary or Dictionary(cache_folder=cache_folder)
         self._cache_folder = cache_folder
-        self._segmenter: Segmenter | None = None
+        self._segmenter = segmenter
         self._tokens: dict[str, TokenList] = {}
-        self._term_spans: dict[str, list[tuple[int, int, str]]] = {}
+        self._term_texts = glossary.hanzi()
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
         )
@@ -124,6 +124,12 @@ class Library:
             readings = {}
         return cls(documents, terms, rules, found, readings, cache_folder=cache_folder)
 
+    def warm_up(self) -> None:
+        """Start one-time slow work on a worker thread: the dictionary index (if it is not
+        cached) and pypinyin's tables, which take half a second to load on first use."""
+        self._dictionary.prepare_in_background()
+        threading.Thread(target=warm_pinyin, name="pinyin-tables", daemon=True).start()
+
     # -- documents -------------------------------------------------------------------------
 
     def document(self, doc_id: str) -> Document:
@@ -152,11 +158,7 @@ class Library:
         document = self.document(doc_id)
         if not 0 <= offset < len(document.text) or document.text[offset].isspace():
             return None
-        spans = self.term_spans(doc_id)
-        nearby = spans[
-            bisect_right(spans, (offset - LONGEST_TERM,)) : bisect_right(spans, (offset + 1,))
-        ]
-        covering = [(s, e, t) for s, e, t in nearby if s <= offset < e]
+        covering = self.terms_between(doc_id, offset, offset + 1)
         if covering:
             start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
             return Span(doc_id, start, end, term, "term")
@@ -165,17 +167,20 @@ class Library:
             return Span(doc_id, token.start, token.end, token.text, "word")
         return Span(doc_id, offset, offset + 1, document.text[offset], "char")
 
-    def term_spans(self, doc_id: str) -> list[tuple[int, int, str]]:
-        """Every place any glossary term stands in the document, nested ones included."""
-        if doc_id not in self._term_spans:
-            text = self.document(doc_id).text
-            spans = [
-                (start, end, term.hanzi)
-                for term in self.glossary.terms
-                for start, end in find_spans(text, term.hanzi)
-            ]
-            self._term_spans[doc_id] = sorted(spans)
-        return self._term_spans[doc_id]
+    def terms_between(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The glossary terms that overlap ``text[start:end]``, nested ones included, sorted.
+
+        Asked for what is on screen or under the mouse, so a document of any length costs
+        only the stretch being looked at."""
+        text = self.document(doc_id).text
+        found = []
+        for hanzi in self._term_texts:
+            size = len(hanzi)
+            position = text.find(hanzi, max(0, start - size + 1), end + size - 1)
+            while position >= 0:
+                found.append((position, position + size, hanzi))
+                position = text.find(hanzi, position + size, end + size - 1)
+        return sorted(found)
 
     # -- look-ups --------------------------------------------------------------------------
 

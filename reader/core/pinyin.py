@@ -185,6 +185,11 @@ def _pypinyin_syllables(word: str) -> list[str]:
     return list(lazy_pinyin(word, style=Style.TONE))
 
 
+def warm_pinyin() -> None:
+    """Load pypinyin's tables now (on a worker thread) rather than on the first click."""
+    _pypinyin_syllables("中国")
+
+
 def load_standalone_readings(path: Path) -> dict[str, str]:
     """The ``[standalone]`` table of ``resources/readings.toml``: character -> pinyin."""
     import tomllib

@@ -93,7 +93,8 @@ def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
         best = max(counts, key=lambda d: counts[d])
         first = next(h for h in window.hits if h[0] == best)
         window.go_to(first)
-    QApplication.processEvents()
+    for _ in range(3):  # highlight updates are coalesced into the next event-loop turn
+        QApplication.processEvents()
     ok = window.grab().save(str(path))
     if not ok:
         print(f"reader: error: {path}: cannot save the screenshot", file=sys.stderr)
@@ -120,6 +121,7 @@ def start(
     """Everything up to the shown window; ``run`` then enters the event loop. The start-up
     benchmark calls this too, so it measures exactly what a reader waits for."""
     window, library = build_window(app, args, settings)
+    library.warm_up()
     install_excepthook(window)
     window.restore_state()
     if args.select:

@@ -14,7 +14,7 @@ progress bar in the header, so the window never freezes while a large document l
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -46,7 +46,8 @@ from reader.core.documents import Document
 LAYERS = ("glossary", "occurrences", "selected", "flash")
 LINE_HEIGHT_PERCENT = 170
 FLASH_MS = 900
-SLICE_CHARS = 60_000  # text built per event-loop turn; each statement fits in one slice
+SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statement is shorter
+SLICE_CHARS = 12_000  # a longer text is built this much per event-loop turn (about 25 ms)
 LONGEST_SPAN = 256  # how far before the visible range a highlighted span may start
 Span = tuple[int, int]
 
@@ -138,6 +139,7 @@ class DocumentView(QWidget):
         self._built = 0  # paragraphs in the QTextDocument so far
         self._built_chars = 0
         self._pending_scroll: Span | None = None
+        self._glossary_source: Callable[[int, int], list[Span]] | None = None
         self._font = font
         self._create_header(document)
         self.area = ReadingArea(self)
@@ -184,9 +186,10 @@ class DocumentView(QWidget):
         text_document = QTextDocument(self.area)
         text_document.setDefaultFont(self._font)
         text_document.setDocumentMargin(24)
-        self._build_slice(text_document)
+        if len(self._document.text) <= SHORT_TEXT_CHARS:
+            self._build_slice(text_document, SHORT_TEXT_CHARS)
         self.area.setDocument(text_document)
-        if not self.is_ready():
+        if not self.is_ready():  # the window shows first; the text follows in slices
             self.progress.show()
             QTimer.singleShot(0, self._continue_text)
 
@@ -195,7 +198,7 @@ class DocumentView(QWidget):
         return self._built == len(self._document.paragraphs)
 
     def _continue_text(self) -> None:
-        self._build_slice(self.area.document())
+        self._build_slice(self.area.document(), SLICE_CHARS)
         self.progress.setValue(self._built)
         self._apply_visible()
         if not self.is_ready():
@@ -206,12 +209,11 @@ class DocumentView(QWidget):
             self.scroll_to(*self._pending_scroll)
         self.text_ready.emit(self.document_id)
 
-    def _build_slice(self, text_document: QTextDocument) -> None:
-        """Append paragraphs until about SLICE_CHARS characters have been added."""
+    def _build_slice(self, text_document: QTextDocument, budget: int) -> None:
+        """Append paragraphs until about ``budget`` characters have been added."""
         cursor = QTextCursor(text_document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         paragraphs = self._document.paragraphs
-        budget = SLICE_CHARS
         while self._built < len(paragraphs) and budget > 0:
             paragraph = paragraphs[self._built]
             block = QTextBlockFormat()
@@ -250,6 +252,12 @@ class DocumentView(QWidget):
     def layer_spans(self, name: str) -> list[Span]:
         return list(self._spans[name])
 
+    def set_glossary_source(self, source: Callable[[int, int], list[Span]]) -> None:
+        """Where the glossary layer comes from: asked for the visible range on each update,
+        so glossary terms are found only in the text on screen."""
+        self._glossary_source = source
+        self._apply_timer.start()
+
     def visible_range(self) -> Span:
         """The character offsets at the top-left and bottom-right of the viewport."""
         viewport = self.area.viewport().rect()
@@ -262,6 +270,8 @@ class DocumentView(QWidget):
         self._apply_timer.stop()
         first, last = self.visible_range()
         wanted = []
+        if self._glossary_source is not None:
+            self._spans["glossary"] = self._glossary_source(first, min(last, self._built_chars))
         for name in LAYERS:
             spans = self._spans[name]
             starts = _Starts(spans)

@@ -6,6 +6,7 @@ the proxy only keeps the rows whose hanzi the core returned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,17 +22,27 @@ from reader.core.glossary import Term
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 HANZI_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TIP = int(Qt.ItemDataRole.ToolTipRole)
+#: A view asks for a dozen roles per cell on every repaint; the others are answered at once.
+_SERVED = frozenset({_DISPLAY, _ALIGN, _TIP, int(SORT_ROLE), int(HANZI_ROLE)})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class GlossaryModel(QAbstractTableModel):
-    """Rows are glossary terms; columns hanzi, pinyin, English and one count per document."""
+    """Rows are glossary terms; columns hanzi, pinyin, English and one count per document.
+
+    Counts are asked of ``count`` when a row is first shown (or sorted on), not all at once:
+    in a long document each costs a scan of the text."""
 
     def __init__(
-        self, terms: list[Term], counts: dict[str, dict[str, int]], doc_ids: list[str]
+        self, terms: list[Term], count: Callable[[str], dict[str, int]], doc_ids: list[str]
     ) -> None:
         super().__init__()
         self._terms = terms
-        self._counts = counts
+        self._count = count
+        self._counts: dict[str, dict[str, int]] = {}
         self._doc_ids = doc_ids
         self._headers = ["Term", "Pinyin", "English", *doc_ids]
 
@@ -55,24 +66,26 @@ class GlossaryModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._terms):
+        if role not in _SERVED or not index.isValid() or not 0 <= index.row() < len(self._terms):
             return None
         term = self._terms[index.row()]
         column = index.column()
         if role == HANZI_ROLE:
             return term.hanzi
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (_DISPLAY, SORT_ROLE):
             if column == 0:
                 return term.hanzi
             if column == 1:
                 return term.pinyin
             if column == 2:
                 return term.english[0]
+            if term.hanzi not in self._counts:
+                self._counts[term.hanzi] = self._count(term.hanzi)
             count = self._counts[term.hanzi][self._doc_ids[column - 3]]
             return count if role == SORT_ROLE else str(count) if count else "–"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGN:
+            return _RIGHT if column >= 3 else None
+        if role == _TIP:
             return f"{term.hanzi} {term.pinyin}\n{'; '.join(term.english)}"
         return None
 

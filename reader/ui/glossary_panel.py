@@ -10,8 +10,8 @@ import re
 import unicodedata
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from reader.core.glossary import Glossary
 from reader.core.library import Lookup
 from reader.core.report import citation
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
-from reader.ui.occurrence_model import SPAN_ROLE, OccurrenceModel
+from reader.ui.occurrence_model import KWIC_ROLE, SPAN_ROLE, OccurrenceModel
 
 TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -105,54 +105,50 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     return "".join(out)
 
 
-class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's text as rich text, so the keyword in context can be emphasised.
+class KwicDelegate(QStyledItemDelegate):
+    """Draws a keyword-in-context line: paragraph number in grey, the keyword bold and
+    underlined. Painted as three runs of text, no rich-text layout per row."""
 
-    Laid-out documents are kept for the rows recently drawn: scrolling back costs nothing."""
-
-    CACHE_SIZE = 256
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._cache: dict[tuple[str, str], QTextDocument] = {}
-
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        parts = index.data(KWIC_ROLE)
+        if parts is None:
+            super().paint(painter, option, index)
+            return
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
-        document = self._document(options)
-        options.text = ""  # the style draws background and focus; the document draws the text
-        style = options.widget.style() if options.widget else QGuiApplication.style()  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if options.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(
-                QPalette.ColorRole.Text, options.palette.color(QPalette.ColorRole.HighlightedText)
-            )
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, options.widget)
+        options.text = ""  # the style draws background, selection and focus; the text is ours
+        widget = options.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget else QGuiApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, widget)
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = options.palette  # type: ignore[attr-defined]
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        label, left, match, right = parts
+        plain = QFont(options.font)  # type: ignore[attr-defined]
+        strong = QFont(plain)
+        strong.setBold(True)
+        strong.setUnderline(True)
+        runs = (
+            (label, plain, palette.color(QPalette.ColorRole.PlaceholderText)),
+            (left, plain, text_colour),
+            (match, strong, text_colour),
+            (right, plain, text_colour),
+        )
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(rect.translated(-rect.topLeft()))
-        document.documentLayout().draw(painter, context)
+        painter.setClipRect(rect)
+        x = rect.left()
+        for text, font, colour in runs:
+            painter.setFont(font)
+            painter.setPen(colour)
+            area = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
+            painter.drawText(
+                area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+            )
+            x += QFontMetrics(font).horizontalAdvance(text)
         painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        document = self._document(options)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
-
-    def _document(self, options: QStyleOptionViewItem) -> QTextDocument:
-        key = (options.text, options.font.key())
-        document = self._cache.get(key)
-        if document is None:
-            if len(self._cache) >= self.CACHE_SIZE:
-                self._cache.clear()
-            document = QTextDocument()
-            document.setDefaultFont(options.font)
-            document.setDocumentMargin(2)
-            document.setHtml(options.text)
-            self._cache[key] = document
-        return document
 
 
 class GlossaryPanel(QWidget):
@@ -260,7 +256,7 @@ class GlossaryPanel(QWidget):
         self.occurrences.setHeaderHidden(True)
         self.occurrences.setUniformRowHeights(True)  # thousands of rows cost a screenful
         self.occurrences.setAccessibleName("Occurrences")
-        self.occurrences.setItemDelegate(HtmlDelegate(self.occurrences))
+        self.occurrences.setItemDelegate(KwicDelegate(self.occurrences))
         self.occurrences.activated.connect(self._on_occurrence_activated)
         self.occurrences.clicked.connect(self._on_occurrence_activated)
 

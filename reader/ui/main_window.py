@@ -71,8 +71,7 @@ class MainWindow(QMainWindow):
 
     def _create_panel(self) -> None:
         terms = list(self.library.glossary.terms)
-        counts = {t.hanzi: self.library.counts(t.hanzi) for t in terms}
-        self.model = GlossaryModel(terms, counts, self.library.document_ids())
+        self.model = GlossaryModel(terms, self.library.counts, self.library.document_ids())
         self.panel = GlossaryPanel(self.library.glossary, self.model, self)
         self.panel.tone_colours = self.settings.value("reading/tone_colours")
         self.dock = QDockWidget("Glossary", self)
@@ -137,7 +136,11 @@ class MainWindow(QMainWindow):
 
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
-            view.set_layer("glossary", [(s, e) for s, e, _ in self.library.term_spans(doc_id)])
+            view.set_glossary_source(
+                lambda start, end, d=doc_id: [
+                    (s, e) for s, e, _ in self.library.terms_between(d, start, end)
+                ]
+            )
 
     # -- selection ------------------------------------------------------------------------
 
@@ -307,7 +310,7 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        covering = [(s, e, t) for s, e, t in self.library.term_spans(doc_id) if s <= offset < e]
+        covering = self.library.terms_between(doc_id, offset, offset + 1)
         if not covering:
             QToolTip.hideText()
             return

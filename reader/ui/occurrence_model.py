@@ -2,20 +2,30 @@
 
 A model, not an item widget, so that a word with thousands of occurrences costs only the rows
 on screen (the view asks for those and no others). The text of a row is the rich-text
-keyword-in-context line the panel's delegate draws.
+keyword-in-context line; the panel's delegate draws its parts (KWIC_ROLE) with the keyword
+emphasised.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from reader.core.index import DocumentOccurrences, Occurrences
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
+KWIC_ROLE = Qt.ItemDataRole.UserRole + 11  # (paragraph label, left, match, right)
+_OCCURRENCE_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(Qt.ItemDataRole.AccessibleTextRole),
+        SPAN_ROLE,
+        KWIC_ROLE,
+    }
+)
 _TOP = 0  # internal id of a document row; occurrence rows carry their group number + 1
 
 
@@ -70,17 +80,27 @@ class OccurrenceModel(QAbstractItemModel):
             group = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 plural = "s" if len(group) != 1 else ""
-                return f"<b>{escape(group.document.id)}</b> — {len(group)} occurrence{plural}"
+                return f"{group.document.id} — {len(group)} occurrence{plural}"
+            if role == Qt.ItemDataRole.FontRole:
+                return _bold()
+            return None
+        if role not in _OCCURRENCE_ROLES:
             return None
         occurrence = self._groups[index.internalId() - 1][index.row()]  # made only when shown
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == KWIC_ROLE:
             return (
-                f'<span style="color:gray">¶{occurrence.paragraph}</span>&nbsp; '
-                f"{escape(occurrence.left)}<b><u>{escape(occurrence.match)}</u></b>"
-                f"{escape(occurrence.right)}"
+                f"¶{occurrence.paragraph}  ",
+                occurrence.left,
+                occurrence.match,
+                occurrence.right,
             )
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"paragraph {occurrence.paragraph}: {occurrence.context}"
         if role == SPAN_ROLE:
             return (occurrence.document, occurrence.start, occurrence.end)
-        return None
+        # Display and accessible text: the line as plain text, for screen readers and copying.
+        return f"¶{occurrence.paragraph} {occurrence.context}"
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

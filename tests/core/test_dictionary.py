@@ -42,3 +42,11 @@ def test_the_index_is_built_once_and_rebuilt_when_the_source_changes(tmp_path):
     assert list(cache.glob("cedict-*.sqlite3")) == built
     fake_source(source, ["測試 测试 [ce4 shi4] /exam/"])
     assert Dictionary(source, cache).entries("测试")[0].definitions == ("exam",)
+
+
+def test_the_index_can_be_built_on_a_worker_thread_and_lookups_wait_for_it(tmp_path):
+    source = fake_source(tmp_path / "c.gz", ["戰略 战略 [zhan4 lu:e4] /strategy/"])
+    dictionary = Dictionary(source, tmp_path / "cache")
+    dictionary.prepare_in_background()
+    assert dictionary.entries("战略")[0].pinyin == "zhànlüè"
+    assert len(list((tmp_path / "cache").glob("cedict-*.sqlite3"))) == 1

@@ -160,10 +160,10 @@ def test_the_bundled_font_covers_chinese_and_is_chosen_without_an_installed_one(
 
 def test_the_glossary_model_is_a_well_behaved_qt_model(qtmodeltester, library):
     terms = list(library.glossary.terms)
-    model = GlossaryModel(
-        terms, {t.hanzi: library.counts(t.hanzi) for t in terms}, library.document_ids()
-    )
+    model = GlossaryModel(terms, library.counts, library.document_ids())
     qtmodeltester.check(model)
+    row = [t.hanzi for t in terms].index("延伸威慑")
+    assert [model.index(row, c).data() for c in (0, 3, 4)] == ["延伸威慑", "–", "1"]
 
 
 def test_the_occurrence_model_is_a_well_behaved_qt_model(qtmodeltester, library):

@@ -1,0 +1,100 @@
+"""``make bench``: every benchmark, a readable table, then one line of JSON with every figure.
+
+Targets (issue "Fast at every size"): startup_ratio <= 1.3, click_p99_ms <= 16,
+lookup_us <= 1000, index_ratio_1000 <= 1.2, lookup_ms_1000 <= 20, big_doc_max_stall_ms <= 100,
+rss_ratio <= 1.5. ``--only NAME`` runs one group (startup, click, lookup, scale, bigdoc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from typing import Any
+
+TARGETS = {
+    "startup_ratio": 1.3,
+    "click_p99_ms": 16,
+    "lookup_us": 1000,
+    "index_ratio_1000": 1.2,
+    "lookup_ms_1000": 20,
+    "big_doc_max_stall_ms": 100,
+    "rss_ratio": 1.5,
+}
+GROUPS = ("startup", "click", "lookup", "scale", "bigdoc")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--only", choices=GROUPS, action="append")
+    groups = parser.parse_args().only or list(GROUPS)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cache = tempfile.mkdtemp(prefix="reader-bench-cache-")
+    os.environ["READER_CACHE_DIR"] = cache  # warm for in-process runs; never the user's
+    try:
+        results = run(groups)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    print_table(results)
+    print(json.dumps(results, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
+def run(groups: list[str]) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.dictionary import Dictionary
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    Dictionary().entries("安全")  # build the CC-CEDICT index once, outside every timing
+    results: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    for group in groups:
+        started = time.perf_counter()
+        print(f"… {group}", file=sys.stderr, flush=True)
+        if group == "startup":
+            from tests.benchmarks import startup
+
+            results.update(startup.run())
+        elif group == "click":
+            from tests.benchmarks import click
+
+            results.update(click.run(app))
+        elif group == "lookup":
+            from tests.benchmarks import lookup
+
+            results.update(lookup.run())
+        elif group == "scale":
+            from tests.benchmarks import scale
+
+            results.update(scale.run())
+        else:
+            from tests.benchmarks import bigdoc
+
+            results.update(bigdoc.run(app))
+        print(f"  {group} took {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return results
+
+
+def print_table(results: dict[str, Any]) -> None:
+    print(f"\nReader benchmarks — {results['date']} — {results['machine']}\n")
+    print(f"{'figure':<28}{'value':>14}  {'target':>8}  ")
+    for key, value in results.items():
+        if key in ("machine", "date"):
+            continue
+        target = TARGETS.get(key)
+        verdict = "" if target is None else ("met" if value <= target else "MISSED")
+        shown = f"≤ {target}" if target is not None else ""
+        print(f"{key:<28}{value!s:>14}  {shown:>8}  {verdict}")
+    print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
