@@ -19,7 +19,7 @@ from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
-from reader.core.index import Occurrences
+from reader.core.index import Corpus, Occurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
@@ -92,6 +92,7 @@ class Library:
         self._segmenter = segmenter
         self._tokens: dict[str, TokenList] = {}
         self._term_texts = glossary.hanzi()
+        self._corpus: Corpus | None = None
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
         )
@@ -186,7 +187,9 @@ class Library:
 
     def occurrences(self, term: str) -> Occurrences:
         """Every occurrence in every document; contexts are made as they are read."""
-        return Occurrences(self.documents, term)
+        if self._corpus is None:
+            self._corpus = Corpus(self.documents)
+        return Occurrences(self._corpus, term)
 
     def counts(self, term: str) -> dict[str, int]:
         return {d.id: d.text.count(term) for d in self.documents}

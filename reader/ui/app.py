@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -29,6 +29,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
 SCREENSHOT_SIZE = (1600, 1000)
+WARM_UP_DELAY_MS = 1000
 
 
 def create_application() -> QApplication:
@@ -121,7 +122,8 @@ def start(
     """Everything up to the shown window; ``run`` then enters the event loop. The start-up
     benchmark calls this too, so it measures exactly what a reader waits for."""
     window, library = build_window(app, args, settings)
-    library.warm_up()
+    # Once the window is up, not before: warming competes with start-up for the interpreter.
+    QTimer.singleShot(WARM_UP_DELAY_MS, library.warm_up)
     install_excepthook(window)
     window.restore_state()
     if args.select:
