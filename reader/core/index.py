@@ -12,11 +12,12 @@ shows twenty lines never pays for sixty thousand.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from reader.core.documents import Document
+from reader.core.sequences import LazySequence
 
 CONTEXT_CHARS = 18
 
@@ -80,7 +81,7 @@ class Corpus:
             position += len(document.text) + 1
 
 
-class DocumentOccurrences(Sequence[Occurrence]):
+class DocumentOccurrences(LazySequence[Occurrence]):
     """The occurrences of one term in one document, made one by one when asked for.
 
     It is a window on the corpus-wide list of positions (``positions[low:high]``, shifted by
@@ -103,32 +104,19 @@ class DocumentOccurrences(Sequence[Occurrence]):
     def __len__(self) -> int:
         return self._high - self._low
 
-    @overload
-    def __getitem__(self, index: int) -> Occurrence: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Occurrence]: ...
-    def __getitem__(self, index: int | slice) -> Occurrence | list[Occurrence]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _item(self, index: int) -> Occurrence:
         start = self._positions[self._low + index] - self._base
         made = self._made.get(start)
         if made is None:
             made = self._made[start] = make_occurrence(self.document, start, start + len(self.term))
         return made
 
-    def __iter__(self) -> Iterator[Occurrence]:
-        return (self[i] for i in range(len(self)))
-
     def spans(self) -> list[tuple[int, int]]:
         size = len(self.term)
         return [(s, s + size) for s in self.starts]
 
 
-class Occurrences(Sequence[Occurrence]):
+class Occurrences(LazySequence[Occurrence]):
     """Every occurrence of a term across the corpus, in document order."""
 
     def __init__(self, corpus: Corpus, term: str) -> None:
@@ -159,19 +147,9 @@ class Occurrences(Sequence[Occurrence]):
     def __len__(self) -> int:
         return len(self._positions)
 
-    @overload
-    def __getitem__(self, index: int) -> Occurrence: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Occurrence]: ...
-    def __getitem__(self, index: int | slice) -> Occurrence | list[Occurrence]:
-        if isinstance(index, slice):
-            return list(self)[index]
-        position = index + len(self) if index < 0 else index
-        for group in self.by_document:
-            if 0 <= position < len(group):
-                return group[position]
-            position -= len(group)
-        raise IndexError(index)
+    def _item(self, index: int) -> Occurrence:
+        group = bisect_right(self._bounds, index) - 1
+        return self.by_document[group][index - self._bounds[group]]
 
     def __iter__(self) -> Iterator[Occurrence]:
         for group in self.by_document:

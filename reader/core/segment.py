@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from reader.core.errors import SegmentationFileError
+from reader.core.sequences import LazySequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class Token:
     term: bool = False
 
 
-class TokenList(Sequence[Token]):
+class TokenList(LazySequence[Token]):
     """A document's words stored compactly: where each ends, and whether it is a term.
 
     Five bytes a word instead of a Python object: a thousand documents of words fit in tens
@@ -51,28 +51,12 @@ class TokenList(Sequence[Token]):
     def __len__(self) -> int:
         return len(self.ends)
 
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Token]: ...
-    def __getitem__(self, index: int | slice) -> Token | list[Token]:
-        if isinstance(index, slice):
-            return [self._token(i) for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._token(index)
-
-    def __iter__(self) -> Iterator[Token]:
-        return map(self._token, range(len(self)))
-
     def at(self, offset: int) -> Token | None:
         """The token covering character ``offset``."""
         index = bisect_right(self.ends, offset)
-        return self._token(index) if index < len(self) else None
+        return self._item(index) if index < len(self) else None
 
-    def _token(self, index: int) -> Token:
+    def _item(self, index: int) -> Token:
         start = self.ends[index - 1] if index else 0
         end = self.ends[index]
         return Token(self._text[start:end], start, end, bool(self.terms[index]))

@@ -12,14 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-
-def rss_mb() -> float:
-    """Resident memory of this process (Linux /proc), in MiB."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+from tests.benchmarks.stats import rss_mb
 
 
 class PaintProbe(QObject):

@@ -42,3 +42,16 @@ def test_an_occurrence_points_at_the_term_with_context_from_its_paragraph(librar
 
 def test_an_absent_term_has_zero_counts(library):
     assert library.counts("量子") == {"2016": 0, "2025": 0}
+
+
+def test_occurrences_index_like_a_list_across_documents(library):
+    found = library.occurrences("战略稳定")
+    every = list(found)
+    assert len(every) == len(found) == 18
+    assert found[-1] == every[-1] and found[6] == every[6] and found[6].document == "2025"
+    assert found[5:8] == every[5:8]
+    with pytest.raises(IndexError):
+        found[18]
+    tokens = library.tokens("2016")
+    assert tokens[-1].end == len(library.document("2016").text)
+    assert [t.text for t in tokens[:3]] == [t.text for t in list(tokens)[:3]]
