@@ -189,6 +189,8 @@ class DocumentView(QWidget):
         if len(self._document.text) <= SHORT_TEXT_CHARS:
             self._build_slice(text_document, SHORT_TEXT_CHARS)
         self.area.setDocument(text_document)
+        # The visible range is only known once Qt has laid the text out: apply again then.
+        text_document.documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
         if not self.is_ready():  # the window shows first; the text follows in slices
             self.progress.show()
             QTimer.singleShot(0, self._continue_text)
@@ -251,6 +253,10 @@ class DocumentView(QWidget):
 
     def layer_spans(self, name: str) -> list[Span]:
         return list(self._spans[name])
+
+    def shown_spans(self, name: str) -> list[Span]:
+        """The spans of a layer that Qt is currently drawing (those in the visible range)."""
+        return [(start, end) for layer, start, end in self._applied if layer == name]
 
     def set_glossary_source(self, source: Callable[[int, int], list[Span]]) -> None:
         """Where the glossary layer comes from: asked for the visible range on each update,
@@ -352,6 +358,9 @@ class DocumentView(QWidget):
         return self.area.document().toPlainText()
 
     # -- slots ----------------------------------------------------------------------------
+
+    def _on_layout_size_changed(self) -> None:
+        self._apply_timer.start()
 
     def _on_area_offset_clicked(self, offset: int) -> None:
         self.word_clicked.emit(self.document_id, offset)

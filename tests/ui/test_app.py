@@ -118,3 +118,15 @@ def test_the_wheel_finds_its_packed_resources(tmp_path, monkeypatch):
     finally:
         resources._find.cache_clear()
     assert resources.texts_dir() == ROOT / "texts"
+
+
+def test_a_term_selected_at_start_is_drawn_in_both_panes(qtbot, tmp_path):
+    qapp = app_module.create_application()
+    window = app_module.start(qapp, args(select="战略稳定"), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    for doc_id in ("2016", "2025"):  # both titles contain the term: on screen from the start
+        view = window.views[doc_id]
+        qtbot.waitUntil(lambda v=view: bool(v.shown_spans("occurrences")), timeout=3000)
+        assert set(view.shown_spans("occurrences")) <= set(view.layer_spans("occurrences"))
+        assert view.shown_spans("glossary"), "glossary terms are underlined on screen"
