@@ -7,6 +7,7 @@ it works offscreen and without any Chinese font installed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import traceback
@@ -104,7 +105,24 @@ def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
     return 0
 
 
+def no_display_message() -> str | None:
+    """On Linux without X11 or Wayland, Qt would abort; say so and what to do instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). The CLI works"
+        " without one (reader --help); for a picture of the window use"
+        " QT_QPA_PLATFORM=offscreen reader --select TERM --screenshot FILE.png"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    problem = no_display_message()
+    if problem:
+        print(f"reader: error: {problem}", file=sys.stderr)
+        return 2
     app = create_application()
     if args.screenshot:  # a throw-away settings file: the render is the same on every machine
         with tempfile.TemporaryDirectory() as folder:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -130,3 +131,23 @@ def test_a_term_selected_at_start_is_drawn_in_both_panes(qtbot, tmp_path):
         qtbot.waitUntil(lambda v=view: bool(v.shown_spans("occurrences")), timeout=3000)
         assert set(view.shown_spans("occurrences")) <= set(view.layer_spans("occurrences"))
         assert view.shown_spans("glossary"), "glossary terms are underlined on screen"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland check is Linux-only")
+def test_without_a_display_the_window_command_explains_instead_of_aborting(tmp_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "reader"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no display to open the window on" in result.stderr and "Traceback" not in result.stderr
