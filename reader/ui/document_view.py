@@ -13,6 +13,7 @@ progress bar in the header, so the window never freezes while a large document l
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
@@ -47,7 +48,7 @@ LAYERS = ("glossary", "occurrences", "selected", "flash")
 LINE_HEIGHT_PERCENT = 170
 FLASH_MS = 900
 SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statement is shorter
-SLICE_CHARS = 12_000  # a longer text is built this much per event-loop turn (about 25 ms)
+SLICE_SECONDS = 0.02  # a longer text is built for this long per event-loop turn, then yields
 LONGEST_SPAN = 256  # how far before the visible range a highlighted span may start
 Span = tuple[int, int]
 
@@ -187,7 +188,7 @@ class DocumentView(QWidget):
         text_document.setDefaultFont(self._font)
         text_document.setDocumentMargin(24)
         if len(self._document.text) <= SHORT_TEXT_CHARS:
-            self._build_slice(text_document, SHORT_TEXT_CHARS)
+            self._build_slice(text_document, seconds=None)
         self.area.setDocument(text_document)
         # The visible range is only known once Qt has laid the text out: apply again then.
         text_document.documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
@@ -200,7 +201,7 @@ class DocumentView(QWidget):
         return self._built == len(self._document.paragraphs)
 
     def _continue_text(self) -> None:
-        self._build_slice(self.area.document(), SLICE_CHARS)
+        self._build_slice(self.area.document(), seconds=SLICE_SECONDS)
         self.progress.setValue(self._built)
         self._apply_visible()
         if not self.is_ready():
@@ -211,12 +212,16 @@ class DocumentView(QWidget):
             self.scroll_to(*self._pending_scroll)
         self.text_ready.emit(self.document_id)
 
-    def _build_slice(self, text_document: QTextDocument, budget: int) -> None:
-        """Append paragraphs until about ``budget`` characters have been added."""
+    def _build_slice(self, text_document: QTextDocument, seconds: float | None) -> None:
+        """Append paragraphs for about ``seconds`` (None: all of them). A time budget, not a
+        size, so that a slow machine still gets back to its events in time."""
         cursor = QTextCursor(text_document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         paragraphs = self._document.paragraphs
-        while self._built < len(paragraphs) and budget > 0:
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        while self._built < len(paragraphs) and (
+            deadline is None or time.perf_counter() < deadline
+        ):
             paragraph = paragraphs[self._built]
             block = QTextBlockFormat()
             block.setLineHeight(
@@ -237,7 +242,6 @@ class DocumentView(QWidget):
                 cursor.createList(QTextListFormat.Style.ListDisc)
             self._built += 1
             self._built_chars = paragraph.end
-            budget -= len(text) + 1
 
     def set_reading_font(self, font: QFont) -> None:
         self._font = font

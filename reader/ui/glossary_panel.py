@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListView,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -251,10 +251,9 @@ class GlossaryPanel(QWidget):
 
     def _create_occurrences(self) -> None:
         self.occurrence_model = OccurrenceModel()
-        self.occurrences = QTreeView(self)
+        self.occurrences = QListView(self)
         self.occurrences.setModel(self.occurrence_model)
-        self.occurrences.setHeaderHidden(True)
-        self.occurrences.setUniformRowHeights(True)  # thousands of rows cost a screenful
+        self.occurrences.setUniformItemSizes(True)  # thousands of rows cost a screenful
         self.occurrences.setAccessibleName("Occurrences")
         self.occurrences.setItemDelegate(KwicDelegate(self.occurrences))
         self.occurrences.activated.connect(self._on_occurrence_activated)
@@ -284,7 +283,6 @@ class GlossaryPanel(QWidget):
 
     def _fill_occurrences(self, lookup: Lookup) -> None:
         self.occurrence_model.set_occurrences(lookup.occurrences)
-        self.occurrences.expandAll()
 
     def _select_row(self, hanzi: str) -> None:
         row = self._model.row_of(hanzi)
@@ -321,8 +319,7 @@ class GlossaryPanel(QWidget):
     def occurrence_indexes(self) -> list[QModelIndex]:
         """Every occurrence row, in order (documents first to last)."""
         model = self.occurrence_model
-        groups = [model.index(g, 0) for g in range(model.rowCount())]
-        return [model.index(r, 0, group) for group in groups for r in range(model.rowCount(group))]
+        return [model.index(row, 0) for row in model.occurrence_rows()]
 
     # -- slots ----------------------------------------------------------------------------
 

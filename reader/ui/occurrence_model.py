@@ -1,16 +1,18 @@
-"""Occurrences as a two-level Qt model: a row per document, under it a row per occurrence.
+"""Occurrences as a flat Qt list model: for each document a header row, then a row per
+occurrence.
 
-A model, not an item widget, so that a word with thousands of occurrences costs only the rows
-on screen (the view asks for those and no others). The text of a row is the rich-text
-keyword-in-context line; the panel's delegate draws its parts (KWIC_ROLE) with the keyword
-emphasised.
+Flat, with rows of one height, so that a word with thousands of occurrences costs only the
+rows on screen: the view asks for those and no others (a tree would visit every row to lay
+out its expanded branches). Each row's parts are made from the core's lazy occurrence list
+when the row is shown; the panel's delegate draws them with the keyword emphasised.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from reader.core.index import DocumentOccurrences, Occurrences
@@ -18,75 +20,63 @@ from reader.core.index import DocumentOccurrences, Occurrences
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
 KWIC_ROLE = Qt.ItemDataRole.UserRole + 11  # (paragraph label, left, match, right)
-_OCCURRENCE_ROLES = frozenset(
-    {
-        int(Qt.ItemDataRole.DisplayRole),
-        int(Qt.ItemDataRole.AccessibleTextRole),
-        SPAN_ROLE,
-        KWIC_ROLE,
-    }
-)
-_TOP = 0  # internal id of a document row; occurrence rows carry their group number + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
 
 
-class OccurrenceModel(QAbstractItemModel):
-    """Groups of occurrences by document, in the order the core gave them."""
+class OccurrenceModel(QAbstractListModel):
+    """Header and occurrence rows, in the order the core gave the documents."""
 
     def __init__(self) -> None:
         super().__init__()
         self._groups: list[DocumentOccurrences] = []
+        self._header_rows: list[int] = []  # the row of each document's header
+        self._rows = 0
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_occurrences(self, occurrences: Occurrences) -> None:
         self.beginResetModel()
         self._groups = list(occurrences.by_document)
+        self._header_rows, row = [], 0
+        for group in self._groups:
+            self._header_rows.append(row)
+            row += 1 + len(group)
+        self._rows = row
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._groups = []
+        self._groups, self._header_rows, self._rows = [], [], 0
         self.endResetModel()
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _TOP) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != _TOP:
-            return QModelIndex()
-        group = parent.row()
-        if row >= len(self._groups[group]):
-            return QModelIndex()
-        return self.createIndex(row, 0, group + 1)
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _TOP)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._groups[parent.row()])
-        return 0
+        return 0 if parent.isValid() else self._rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
+    def locate(self, row: int) -> tuple[int, int]:
+        """(document group, occurrence number) of a row; the number is -1 for a header."""
+        group = bisect_right(self._header_rows, row) - 1
+        return group, row - self._header_rows[group] - 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and self.locate(index.row())[1] < 0:
+            return Qt.ItemFlag.ItemIsEnabled  # a header: not selectable, not an occurrence
+        return super().flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < self._rows:
             return None
-        if index.internalId() == _TOP:
-            group = self._groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
+        group_number, number = self.locate(index.row())
+        group = self._groups[group_number]
+        if number < 0:
+            if role in (_DISPLAY, _ACCESSIBLE):
                 plural = "s" if len(group) != 1 else ""
                 return f"{group.document.id} — {len(group)} occurrence{plural}"
-            if role == Qt.ItemDataRole.FontRole:
-                return _bold()
+            return self._bold if role == _FONT else None
+        if role not in (_DISPLAY, _ACCESSIBLE, SPAN_ROLE, KWIC_ROLE):
             return None
-        if role not in _OCCURRENCE_ROLES:
-            return None
-        occurrence = self._groups[index.internalId() - 1][index.row()]  # made only when shown
+        occurrence = group[number]  # made only when shown
         if role == KWIC_ROLE:
             return (
                 f"¶{occurrence.paragraph}  ",
@@ -96,11 +86,8 @@ class OccurrenceModel(QAbstractItemModel):
             )
         if role == SPAN_ROLE:
             return (occurrence.document, occurrence.start, occurrence.end)
-        # Display and accessible text: the line as plain text, for screen readers and copying.
         return f"¶{occurrence.paragraph} {occurrence.context}"
 
-
-def _bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
+    def occurrence_rows(self) -> list[int]:
+        headers = set(self._header_rows)
+        return [row for row in range(self._rows) if row not in headers]

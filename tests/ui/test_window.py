@@ -170,4 +170,6 @@ def test_the_occurrence_model_is_a_well_behaved_qt_model(qtmodeltester, library)
     model = OccurrenceModel()
     model.set_occurrences(library.lookup("战略稳定").occurrences)
     qtmodeltester.check(model)
-    assert [model.rowCount(model.index(g, 0)) for g in range(model.rowCount())] == [6, 12]
+    rows = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert rows[0] == "2016 — 6 occurrences" and rows[7] == "2025 — 12 occurrences"
+    assert len(model.occurrence_rows()) == 18 and model.rowCount() == 20
