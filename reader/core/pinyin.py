@@ -132,10 +132,6 @@ class PinyinReader:
         final = best[len(word)]
         return _attach_single_characters(final[1] if final else list(word))
 
-    def text(self, words: list[str]) -> str:
-        """Pinyin of a run of words: each word's syllables together, words separated by spaces."""
-        return " ".join(p for p in (self.word(w) for w in words) if p)
-
 
 def _attach_single_characters(pieces: list[str]) -> list[str]:
     merged: list[str] = []

@@ -94,13 +94,6 @@ def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
     return data
 
 
-def terms_list(library: Library) -> list[dict[str, Any]]:
-    return [
-        term_dict(term, library.glossary, library.counts(term.hanzi))
-        for term in library.glossary.terms
-    ]
-
-
 def tokens_dict(library: Library, doc_id: str, tokens: list[Token]) -> dict[str, Any]:
     return {
         "document": doc_id,

@@ -58,7 +58,3 @@ class Settings:
 
     def sync(self) -> None:
         self._qsettings.sync()
-
-    @property
-    def path(self) -> str:
-        return self._qsettings.fileName()
