@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader import resources
@@ -47,7 +47,6 @@ class Lookup:
     glossary: Term | None
     entries: tuple[DictionaryEntry, ...]
     occurrences: Occurrences
-    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def english(self) -> tuple[str, ...]:
@@ -64,8 +63,13 @@ class Lookup:
         return tuple(sense for entry in self.entries for sense in entry.definitions)
 
     @property
+    def counts(self) -> dict[str, int]:
+        """Occurrences per document id."""
+        return self.occurrences.counts()
+
+    @property
     def total(self) -> int:
-        return sum(self.counts.values())
+        return len(self.occurrences)
 
 
 class Library:
@@ -159,14 +163,21 @@ class Library:
         document = self.document(doc_id)
         if not 0 <= offset < len(document.text) or document.text[offset].isspace():
             return None
-        covering = self.terms_between(doc_id, offset, offset + 1)
-        if covering:
-            start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
-            return Span(doc_id, start, end, term, "term")
+        term = self.term_at(doc_id, offset)
+        if term is not None:
+            return term
         token = self.tokens(doc_id).at(offset)
         if token is not None:
             return Span(doc_id, token.start, token.end, token.text, "word")
         return Span(doc_id, offset, offset + 1, document.text[offset], "char")
+
+    def term_at(self, doc_id: str, offset: int) -> Span | None:
+        """The longest glossary term covering ``offset`` (the leftmost of equals), or None."""
+        covering = self.terms_between(doc_id, offset, offset + 1)
+        if not covering:
+            return None
+        start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
+        return Span(doc_id, start, end, term, "term")
 
     def terms_between(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """The glossary terms that overlap ``text[start:end]``, nested ones included, sorted.
@@ -192,7 +203,8 @@ class Library:
         return Occurrences(self._corpus, term)
 
     def counts(self, term: str) -> dict[str, int]:
-        return {d.id: d.text.count(term) for d in self.documents}
+        """Occurrences of ``term`` per document id, counted as ``occurrences`` finds them."""
+        return self.occurrences(term).counts()
 
     def lookup(self, term: str) -> Lookup:
         """Pinyin, definitions, equivalents and every occurrence of ``term``.
@@ -213,7 +225,6 @@ class Library:
             glossary=entry,
             entries=entries,
             occurrences=occurrences,
-            counts=occurrences.counts(),
         )
 
     def search_terms(self, query: str) -> list[Term]:
@@ -225,7 +236,7 @@ class Library:
         key = fingerprint(
             TOKEN_CACHE_VERSION,
             document.text,
-            "\n".join(self.glossary.hanzi()),
+            "\n".join(self._term_texts),
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
@@ -250,5 +261,5 @@ class Library:
 
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self.glossary.hanzi(), self._rules)
+            self._segmenter = Segmenter(self._term_texts, self._rules)
         return self._segmenter.segment(text)
