@@ -138,7 +138,6 @@ class DocumentView(QWidget):
         self._spans: dict[str, list[Span]] = {name: [] for name in LAYERS}
         self._formats: dict[str, QTextCharFormat] = {}
         self._built = 0  # paragraphs in the QTextDocument so far
-        self._built_chars = 0
         self._pending_scroll: Span | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
         self._font = font
@@ -196,14 +195,18 @@ class DocumentView(QWidget):
             self.progress.show()
             QTimer.singleShot(0, self._continue_text)
 
+    @property
+    def _built_chars(self) -> int:
+        """The length of the text in the pane so far."""
+        return self._document.paragraphs[self._built - 1].end if self._built else 0
+
     def is_ready(self) -> bool:
         """Whether the whole text is in the pane."""
         return self._built == len(self._document.paragraphs)
 
     def _continue_text(self) -> None:
         self._build_slice(self.area.document(), seconds=SLICE_SECONDS)
-        self.progress.setValue(self._built)
-        self._apply_visible()
+        self.progress.setValue(self._built)  # highlights follow via documentSizeChanged
         if not self.is_ready():
             QTimer.singleShot(0, self._continue_text)
             return
@@ -241,7 +244,6 @@ class DocumentView(QWidget):
             if paragraph.kind == "item":
                 cursor.createList(QTextListFormat.Style.ListDisc)
             self._built += 1
-            self._built_chars = paragraph.end
 
     def set_reading_font(self, font: QFont) -> None:
         self._font = font

@@ -266,7 +266,7 @@ class GlossaryPanel(QWidget):
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
             button.setEnabled(key != "equivalents" or lookup.glossary is not None)
-        self._fill_occurrences(lookup)
+        self.occurrence_model.set_occurrences(lookup.occurrences)
         self._select_row(lookup.term)
 
     def clear(self) -> None:
@@ -280,9 +280,6 @@ class GlossaryPanel(QWidget):
     def refresh(self) -> None:
         if self._lookup is not None:
             self.details.setHtml(details_html(self._lookup, self._glossary, self.tone_colours))
-
-    def _fill_occurrences(self, lookup: Lookup) -> None:
-        self.occurrence_model.set_occurrences(lookup.occurrences)
 
     def _select_row(self, hanzi: str) -> None:
         row = self._model.row_of(hanzi)

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             view.set_layer("occurrences", group.spans())
             view.set_layer("selected", [])
             view.set_occurrence_count(lookup.term, len(group))
-        self.hit_index = self.hits.index(at) if at in self.hits else -1
+        self.hit_index = self.hits.index(at) if at is not None and at in self.hits else -1
         if at is not None:
             self.views[at[0]].set_layer("selected", [(at[1], at[2])])
         self.statusBar().showMessage(
@@ -177,8 +177,9 @@ class MainWindow(QMainWindow):
         self.panel.clear()
         self.settings.set_value("selection/term", "")
 
-    def go_to(self, hit: Hit) -> None:
-        """Scroll the hit's pane to it, mark it current and flash it."""
+    def go_to(self, hit: Hit, index: int | None = None) -> None:
+        """Scroll the hit's pane to it, mark it current and flash it; ``index`` is its place
+        in ``hits`` when the caller knows it (F3), else it is looked up."""
         doc_id, start, end = hit
         view = self.views[doc_id]
         for other in self.views.values():
@@ -186,8 +187,10 @@ class MainWindow(QMainWindow):
         view.set_layer("selected", [(start, end)])
         view.scroll_to(start, end)
         view.flash(start, end)
-        if hit in self.hits:
-            self.hit_index = self.hits.index(hit)
+        if index is None and hit in self.hits:
+            index = self.hits.index(hit)
+        if index is not None:
+            self.hit_index = index
             self.statusBar().showMessage(
                 f"Occurrence {self.hit_index + 1} of {len(self.hits)} ({doc_id})"
             )
@@ -196,8 +199,8 @@ class MainWindow(QMainWindow):
         """F3 / Shift+F3: the next or previous occurrence, across both statements."""
         if not self.hits:
             return
-        self.hit_index = (self.hit_index + direction) % len(self.hits)
-        self.go_to(self.hits[self.hit_index])
+        index = (self.hit_index + direction) % len(self.hits)
+        self.go_to(self.hits[index], index)
 
     # -- view settings --------------------------------------------------------------------
 
@@ -310,13 +313,11 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        covering = self.library.terms_between(doc_id, offset, offset + 1)
-        if not covering:
+        span = self.library.term_at(doc_id, offset)
+        term = self.library.glossary.get(span.text) if span else None
+        if term is None:
             QToolTip.hideText()
-            return
-        _, _, hanzi = max(covering, key=lambda c: c[1] - c[0])
-        term = self.library.glossary.get(hanzi)
-        if term is not None:
+        else:
             QToolTip.showText(
                 point,
                 f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{escape(term.english[0])}",
