@@ -63,6 +63,8 @@ def term_dict(term: Term, glossary: Glossary, counts: dict[str, int]) -> dict[st
         "related": list(term.related),
         "variant_of": term.variant_of,
         "note": term.note,
+        "origin": term.origin,
+        "starred": glossary.is_starred(term.hanzi),
         "counts": counts,
     }
 

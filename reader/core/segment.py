@@ -101,10 +101,20 @@ class Segmenter:
     """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules."""
 
     def __init__(self, terms: list[str], rules: SegmentationRules) -> None:
-        self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
-        self._term_pattern = re.compile("|".join(map(re.escape, self._terms))) if terms else None
         self._rules = rules
         self._jieba: Any = None
+        self.set_terms(terms)
+
+    def set_terms(self, terms: list[str]) -> None:
+        """Change the glossary terms kept whole; jieba, slow to load, is kept.
+
+        jieba is never told the terms: they are matched before it sees the text, so the
+        words of a text depend only on the terms that stand in it, and adding a term changes
+        nothing in a document that does not contain it."""
+        self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
+        self._term_pattern = (
+            re.compile("|".join(map(re.escape, self._terms))) if self._terms else None
+        )
 
     def segment(self, text: str) -> TokenList:
         """Tokens that, in order, cover ``text`` exactly."""
@@ -128,11 +138,11 @@ class Segmenter:
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
-            self._jieba = _make_tokenizer(self._terms, self._rules)
+            self._jieba = _make_tokenizer(self._rules)
         return self._jieba
 
 
-def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
+def _make_tokenizer(rules: SegmentationRules) -> Any:
     import logging
     import warnings
 
@@ -144,7 +154,7 @@ def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for word in (*terms, *rules.add):
+    for word in rules.add:
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
     for word in rules.split:
         tokenizer.del_word(word)
