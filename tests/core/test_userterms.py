@@ -184,3 +184,21 @@ def test_a_broken_backup_changes_nothing(user_library, tmp_path):
     with pytest.raises(ReaderError, match="bad.json"):
         read_backup(user_library.user, bad)
     assert set(UserData(user_library.user.store).entries()) == {"冲突风险"}
+
+
+def test_cli_data_export_and_import_move_everything_to_another_laptop(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "old"))
+    assert main(["term", "add", "冲突风险", "--english", "risk of conflict"]) == 0
+    assert main(["star", "冲突风险"]) == 0
+    assert main(["note", "2025", "2", "the anniversary framing"]) == 0
+    assert main(["data", "export", str(tmp_path / "mine.json")]) == 0
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "new"))
+    assert main(["data", "import", str(tmp_path / "mine.json")]) == 0
+    capsys.readouterr()
+    assert main(["terms", "--json", "--starred"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["term"] == "冲突风险" and row["english"] == ["risk of conflict"]
+    assert main(["notes"]) == 0
+    assert "2025 ¶2: the anniversary framing" in capsys.readouterr().out
