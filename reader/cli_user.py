@@ -46,6 +46,10 @@ def add_parsers(commands: Any) -> None:
     note.add_argument("text", metavar="TEXT")
     notes = commands.add_parser("notes", help="list your paragraph notes")
     notes.add_argument("--json", action="store_true")
+    found = commands.add_parser("candidates", help="words and phrases of DOC not yet terms")
+    found.add_argument("doc", metavar="DOC")
+    found.add_argument("--limit", type=int, default=30, metavar="N")
+    found.add_argument("--json", action="store_true")
     data = commands.add_parser("data", help="export or import all your data as one file")
     data.add_argument("data_action", choices=("export", "import"))
     data.add_argument("file", metavar="FILE", type=Path)
@@ -207,7 +211,32 @@ def _item_dict(item: Any) -> dict[str, Any]:
     }
 
 
+def _candidates(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.candidates import candidates
+
+    found = candidates(library, args.doc, args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "term": c.hanzi,
+                    "pinyin": c.pinyin,
+                    "count": c.count,
+                    "kind": c.kind,
+                    "score": round(c.score, 2),
+                    "general_frequency": c.baseline,
+                }
+                for c in found
+            ]
+        )
+        return EXIT_OK
+    for c in found:
+        print(f"{c.count:>4}  {c.hanzi}  {c.pinyin}  ({c.kind}, score {c.score:.1f})")
+    return EXIT_OK
+
+
 HANDLERS = {
+    "candidates": _candidates,
     "term": _term,
     "star": _star,
     "unstar": _star,
