@@ -53,7 +53,7 @@ class Candidate:
 
 @cache
 def _baseline() -> dict[str, float]:
-    import wordfreq  # type: ignore[import-untyped]
+    import wordfreq
 
     frequencies: dict[str, float] = wordfreq.get_frequency_dict("zh")
     return frequencies
@@ -64,8 +64,8 @@ def general_frequency(words: tuple[str, ...]) -> float:
     table = _baseline()
     whole = table.get("".join(words))
     if whole:
-        return whole
-    inverse = sum(1.0 / table.get(word, _UNSEEN) for word in words)
+        return float(whole)
+    inverse = sum(1.0 / float(table.get(word, _UNSEEN)) for word in words)
     return (1.0 / inverse) / 10 ** (len(words) - 1)
 
 
