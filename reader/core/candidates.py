@@ -27,7 +27,59 @@ from reader.core.pinyin import has_han
 
 #: Words a phrase may not start or end with: particles, conjunctions, prepositions.
 _EDGE = frozenset(
-    ["的", "之", "和", "与", "及", "以及", "或", "并", "并且", "而", "在", "对", "对于", "为", "于", "从", "向", "将", "把", "被", "由", "以", "等", "中", "上", "下", "是", "也", "都", "其", "各", "该", "此", "这", "那", "这些", "这一", "一", "此类", "上述", "有关", "相关", "进一步", "继续", "不", "不能", "应", "应当", "各方", "双方", "两国"]
+    [
+        "的",
+        "之",
+        "和",
+        "与",
+        "及",
+        "以及",
+        "或",
+        "并",
+        "并且",
+        "而",
+        "在",
+        "对",
+        "对于",
+        "为",
+        "于",
+        "从",
+        "向",
+        "将",
+        "把",
+        "被",
+        "由",
+        "以",
+        "等",
+        "中",
+        "上",
+        "下",
+        "是",
+        "也",
+        "都",
+        "其",
+        "各",
+        "该",
+        "此",
+        "这",
+        "那",
+        "这些",
+        "这一",
+        "一",
+        "此类",
+        "上述",
+        "有关",
+        "相关",
+        "进一步",
+        "继续",
+        "不",
+        "不能",
+        "应",
+        "应当",
+        "各方",
+        "双方",
+        "两国",
+    ]
 )
 #: The floor for a word wordfreq has never seen: rarer than anything it lists.
 _UNSEEN = 1e-9
@@ -66,7 +118,7 @@ def general_frequency(words: tuple[str, ...]) -> float:
     if whole:
         return float(whole)
     inverse = sum(1.0 / float(table.get(word, _UNSEEN)) for word in words)
-    return (1.0 / inverse) / 10 ** (len(words) - 1)
+    return (1.0 / inverse) / 10.0 ** (len(words) - 1)
 
 
 def candidates(library: Library, doc_id: str, limit: int = 50) -> list[Candidate]:
