@@ -422,7 +422,7 @@ def apply(library: Library, plan: Preview, on_conflict: str = "keep") -> dict[st
     done = {"added": 0, "updated": 0, "kept": 0, "same": 0}
     for item in plan.items:
         if item.status == "new":
-            writes.append((item.hanzi, _with_source_keys(library, item.incoming.fields)))
+            writes.append((item.hanzi, source_keys(library, item.incoming.fields)))
             done["added"] += 1
         elif item.status == "same":
             done["same"] += 1
@@ -430,7 +430,7 @@ def apply(library: Library, plan: Preview, on_conflict: str = "keep") -> dict[st
             chosen = [c for c in item.changes if on_conflict == "replace" or not c.conflict]
             if chosen:
                 fields = {c.field: c.incoming for c in chosen}
-                writes.append((item.hanzi, _with_source_keys(library, fields)))
+                writes.append((item.hanzi, source_keys(library, fields)))
                 done["updated"] += 1
             if len(chosen) < len(item.changes):
                 done["kept"] += 1
@@ -439,7 +439,9 @@ def apply(library: Library, plan: Preview, on_conflict: str = "keep") -> dict[st
     return done
 
 
-def _with_source_keys(library: Library, fields: dict[str, FieldValue]) -> dict[str, FieldValue]:
+def source_keys(library: Library, fields: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    """The fields with each source citation (``title <url>``) replaced by its source key,
+    the user's own source created when the citation is new."""
     out = dict(fields)
     for name in _SOURCE_FIELDS:
         citation = str(out.get(name, ""))
