@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--glossary", type=Path, help="glossary file (default: the bundled one)")
     parser.add_argument("--select", metavar="TERM", help="window: open with TERM selected")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
+    parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     docs = commands.add_parser("docs", help="list the documents")
@@ -57,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", required=True, type=Path)
     export.add_argument("--doc", help="only terms that stand in this document")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    from reader.ui.layout import parse_size  # plain arithmetic: imports no Qt
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,7 @@ when the row is shown; the panel's delegate draws them with the keyword emphasis
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -87,6 +87,19 @@ class OccurrenceModel(QAbstractListModel):
         if role == SPAN_ROLE:
             return (occurrence.document, occurrence.start, occurrence.end)
         return f"¶{occurrence.paragraph} {occurrence.context}"
+
+    def row_of(self, hit: tuple[str, int, int]) -> int:
+        """The row of the occurrence at ``hit`` (document id, start, end), or -1."""
+        doc_id, start, end = hit
+        for number, group in enumerate(self._groups):
+            if group.document.id != doc_id:
+                continue
+            starts = group.starts
+            position = bisect_left(starts, start)
+            found = position < len(starts) and starts[position] == start
+            if found and start + len(group.term) == end:
+                return self._header_rows[number] + 1 + position
+        return -1
 
     def occurrence_rows(self) -> list[int]:
         headers = set(self._header_rows)
