@@ -14,6 +14,7 @@ from html import escape
 from reader.core.glossary import Glossary
 from reader.core.library import Lookup
 from reader.core.report import citation
+from reader.core.textsearch import TextMatches
 
 TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -83,3 +84,23 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     if term is None and not lookup.entries:
         out.append("<p>Not in the glossary or in CC-CEDICT.</p>")
     return "".join(out)
+
+
+def matches_html(matches: TextMatches) -> str:
+    """The card for a find in the texts: the query, how it was read, and the counts."""
+    how = {
+        "pinyin": "read as pinyin (tones and spaces ignored), whole syllables",
+        "hanzi": "as written",
+        "text": "as written",
+    }[matches.kind]
+    counts = " · ".join(f"{escape(d)}: {n}" for d, n in matches.counts.items())
+    if matches.total:
+        summary = f"<p><b>{matches.total}</b> found — {counts}</p>"
+        hint = "<p style='color:gray'>F3 / Shift+F3 (or Enter in the find bar) step through them; Esc clears.</p>"
+    else:
+        summary = "<p>Not found in the texts.</p>"
+        hint = "<p style='color:gray'>Try hanzi (领域) or pinyin without tones (lingyu).</p>"
+    return (
+        f'<p style="font-size:24px; margin:0">Find “{escape(matches.query)}”</p>'
+        f"<p><i>in the texts, {how}</i></p>{summary}{hint}"
+    )

@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.card import details_html
+from reader.core.card import details_html, matches_html
 from reader.core.glossary import Glossary
 from reader.core.library import Lookup
+from reader.core.textsearch import TextMatches
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 from reader.ui.kwic_delegate import KwicDelegate
 from reader.ui.layout import column_widths
@@ -186,6 +187,15 @@ class GlossaryPanel(QWidget):
         """The term on the card ("" for none)."""
         return self._lookup.term if self._lookup is not None else ""
 
+    def show_matches(self, matches: TextMatches) -> None:
+        """A find in the texts: what was found where, and every place, like a term's."""
+        self._lookup = None
+        self.details.setHtml(matches_html(matches))
+        for button in self.copy_buttons.values():
+            button.setEnabled(False)
+        self.occurrence_model.set_occurrences(matches.occurrences)
+        self._select_row("")
+
     def set_orientation(self, orientation: Qt.Orientation) -> None:
         """Vertical beside the texts; horizontal (list, card, occurrences side by side) when
         the panel sits under them."""
@@ -307,6 +317,10 @@ class GlossaryPanel(QWidget):
             self.table.scrollToTop()  # the best match is the first row: show it
 
     def _on_filter_return_pressed(self) -> None:
+        self.pick_best_match()
+
+    def pick_best_match(self) -> None:
+        """Enter in a filter: the list's current row if it has one, else its first."""
         if self.proxy.rowCount():
             current = self.table.currentIndex()
             self._pick_row(current.row() if current.isValid() else 0)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolBar,
     QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +31,7 @@ from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.ui import layout
 from reader.ui.document_view import DocumentView
+from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
@@ -77,7 +79,16 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
         if not self.views:
             self.splitter.addWidget(QWidget(self.splitter))
-        self.setCentralWidget(self.splitter)
+        self.find_bar = FindBar(self)
+        self.find_bar.set_scope(self.settings.value("find/scope"))
+        self.find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
 
     def _create_panel(self) -> None:
         terms = list(self.library.glossary.terms)
@@ -118,9 +129,8 @@ class MainWindow(QMainWindow):
 
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.find_action = action(
-            "&Filter glossary", QKeySequence.StandardKey.Find, self.focus_filter
-        )
+        self.find_action = action("&Find…", QKeySequence.StandardKey.Find, self.open_find_bar)
+        self.filter_action = action("Filter the &glossary", "Ctrl+Shift+F", self.focus_filter)
         self.clear_action = action("&Clear selection", "Esc", self.clear_selection)
         self.next_action = action("&Next occurrence", "F3", lambda: self.step(1))
         self.previous_action = action("&Previous occurrence", "Shift+F3", lambda: self.step(-1))
@@ -149,7 +159,13 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.export_action, self.quit_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
-            [self.find_action, self.next_action, self.previous_action, self.clear_action]
+            [
+                self.find_action,
+                self.filter_action,
+                self.next_action,
+                self.previous_action,
+                self.clear_action,
+            ]
         )
         view = bar.addMenu("&View")
         view.addActions([self.panel_toggle_action, self.below_action])
@@ -167,6 +183,12 @@ class MainWindow(QMainWindow):
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         self.selection.changed.connect(self._on_selection_changed)
         self.selection.current_changed.connect(self._on_selection_current_changed)
+        self.find_bar.search_requested.connect(self._on_find_bar_search_requested)
+        self.find_bar.step_requested.connect(self.step)
+        self.find_bar.scope_changed.connect(self._on_find_bar_scope_changed)
+        self.find_bar.filter_requested.connect(self._on_find_bar_filter_requested)
+        self.find_bar.pick_requested.connect(self.panel.pick_best_match)
+        self.find_bar.closed.connect(self._on_find_bar_closed)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.dock.dockLocationChanged.connect(self._on_dock_location_changed)
 
@@ -204,7 +226,24 @@ class MainWindow(QMainWindow):
         return True
 
     def clear_selection(self) -> None:
+        """Esc: nothing selected, and the find bar (if open) closes."""
+        if self.find_bar.isVisible():
+            self.find_bar.hide()
         self.selection.clear()
+
+    def open_find_bar(self) -> None:
+        """Ctrl+F: the find bar, in the scope the reader chose last (texts or glossary)."""
+        self.find_bar.open()
+
+    def find_text(self, query: str) -> int:
+        """Select every place ``query`` stands in the texts; the number found."""
+        if not query.strip():
+            if self.selection.matches is not None:
+                self.selection.clear()
+            return 0
+        matches = self.library.find_text(query)
+        self.selection.select(matches)
+        return matches.total
 
     def go_to(self, hit: Hit) -> None:
         """Make ``hit`` current (if it is a place of the selection), scroll its pane to it
@@ -225,25 +264,32 @@ class MainWindow(QMainWindow):
         view.flash(start, end)
 
     def _on_selection_changed(self) -> None:
-        lookup = self.selection.lookup
-        if lookup is None:
+        target = self.selection.target
+        self.find_bar.set_count(-1, len(self.selection.hits) if self.selection.matches else 0)
+        if target is None:
             for view in self.views.values():
                 view.clear_highlights()
             self.panel.clear()
             self.statusBar().showMessage(READY_MESSAGE)
             self.settings.set_value("selection/term", "")
             return
-        self.panel.show_lookup(lookup)
-        for group in lookup.occurrences.by_document:
+        for group in target.occurrences.by_document:
             view = self.views[group.document.id]
             view.set_layer("occurrences", group.spans())
             view.set_layer("selected", [])
-            view.set_occurrence_count(lookup.term, len(group))
-        self.statusBar().showMessage(
-            f"{lookup.term} {lookup.pinyin} — "
-            + " · ".join(f"{d}: {n}" for d, n in lookup.counts.items())
-        )
-        self.settings.set_value("selection/term", lookup.term)
+            view.set_occurrence_count(target.term, len(group))
+        counts = " · ".join(f"{d}: {n}" for d, n in target.counts.items())
+        if isinstance(target, Lookup):
+            self.panel.show_lookup(target)
+            self.statusBar().showMessage(f"{target.term} {target.pinyin} — {counts}")
+            self.settings.set_value("selection/term", target.term)
+        else:
+            self.panel.show_matches(target)
+            how = {"pinyin": " (as pinyin)", "hanzi": ""}.get(target.kind, "")
+            self.statusBar().showMessage(
+                f"Find “{target.query}”{how}: {target.total} found — {counts}"
+            )
+            self.settings.set_value("selection/term", "")
 
     def _on_selection_current_changed(self, index: int, wrapped: bool) -> None:
         """One current place in one pane, its row in the list, and the status bar."""
@@ -252,6 +298,8 @@ class MainWindow(QMainWindow):
             mine = current is not None and current[0] == doc_id
             view.set_layer("selected", [current[1:]] if current and mine else [])
         self.panel.set_current_occurrence(current)
+        if self.selection.matches is not None:
+            self.find_bar.set_count(index, len(self.selection.hits))
         if current is not None:
             self.statusBar().showMessage(self._place_message(index, current, wrapped))
 
@@ -437,6 +485,28 @@ class MainWindow(QMainWindow):
 
     def _on_panel_occurrence_activated(self, doc_id: str, start: int, end: int) -> None:
         self.go_to((doc_id, start, end))
+
+    def _on_find_bar_search_requested(self, query: str) -> None:
+        self.find_text(query)
+
+    def _on_find_bar_scope_changed(self, scope: str) -> None:
+        self.settings.set_value("find/scope", scope)
+        if scope == "glossary":
+            if self.selection.matches is not None:
+                self.selection.clear()
+            self._on_find_bar_filter_requested(self.find_bar.query())
+        else:
+            self.panel.filter.clear()
+            self.find_text(self.find_bar.query())
+        self.find_bar.edit.setFocus()
+
+    def _on_find_bar_filter_requested(self, query: str) -> None:
+        self.dock.show()
+        self.panel.filter.setText(query)
+
+    def _on_find_bar_closed(self) -> None:
+        if self.selection.matches is not None:
+            self.selection.clear()
 
     def _on_dock_visibility_changed(self, _visible: bool) -> None:
         # Collapsed by the reader (not merely minimised with the window): show the strip.

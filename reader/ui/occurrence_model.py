@@ -9,13 +9,13 @@ when the row is shown; the panel's delegate draws them with the keyword emphasis
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from reader.core.index import DocumentOccurrences, Occurrences
+from reader.core.index import DocumentOccurrences, Occurrences, SpanGroup, SpanOccurrences
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -30,13 +30,13 @@ class OccurrenceModel(QAbstractListModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._groups: list[DocumentOccurrences] = []
+        self._groups: list[DocumentOccurrences | SpanGroup] = []
         self._header_rows: list[int] = []  # the row of each document's header
         self._rows = 0
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_occurrences(self, occurrences: Occurrences) -> None:
+    def set_occurrences(self, occurrences: Occurrences | SpanOccurrences) -> None:
         self.beginResetModel()
         self._groups = list(occurrences.by_document)
         self._header_rows, row = [], 0
@@ -94,10 +94,8 @@ class OccurrenceModel(QAbstractListModel):
         for number, group in enumerate(self._groups):
             if group.document.id != doc_id:
                 continue
-            starts = group.starts
-            position = bisect_left(starts, start)
-            found = position < len(starts) and starts[position] == start
-            if found and start + len(group.term) == end:
+            position = group.position(start, end)
+            if position >= 0:
                 return self._header_rows[number] + 1 + position
         return -1
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.library import Lookup
+from reader.core.textsearch import TextMatches
 
 Hit = tuple[str, int, int]  # document id, start, end
+Target = Lookup | TextMatches
 
 
 class Selection(QObject):
-    """The selected term (a ``Lookup``) or nothing, its places in the texts in reading order,
-    and the current place.
+    """The selected term (a ``Lookup``), the result of a find in the texts (``TextMatches``)
+    or nothing; its places in the texts in reading order; and the current place.
 
     Signals:
         changed(): a term was selected or the selection was cleared.
@@ -31,29 +33,37 @@ class Selection(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.lookup: Lookup | None = None
+        self.target: Target | None = None
         self.hits: list[Hit] = []
         self.index = -1
 
     @property
+    def lookup(self) -> Lookup | None:
+        return self.target if isinstance(self.target, Lookup) else None
+
+    @property
+    def matches(self) -> TextMatches | None:
+        return self.target if isinstance(self.target, TextMatches) else None
+
+    @property
     def term(self) -> str:
-        return self.lookup.term if self.lookup is not None else ""
+        return self.target.term if self.target is not None else ""
 
     @property
     def current(self) -> Hit | None:
         return self.hits[self.index] if 0 <= self.index < len(self.hits) else None
 
-    def select(self, lookup: Lookup, at: Hit | None = None) -> None:
-        """Select ``lookup``; ``at`` (a place of it) becomes current, else none is."""
-        self.lookup = lookup
-        self.hits = lookup.occurrences.hits()
+    def select(self, target: Target, at: Hit | None = None) -> None:
+        """Select ``target``; ``at`` (a place of it) becomes current, else none is."""
+        self.target = target
+        self.hits = target.occurrences.hits()
         self.index = -1
         self.changed.emit()
         if at is not None and at in self.hits:
             self.set_index(self.hits.index(at))
 
     def clear(self) -> None:
-        self.lookup, self.hits, self.index = None, [], -1
+        self.target, self.hits, self.index = None, [], -1
         self.changed.emit()
         self.current_changed.emit(-1, False)
 
