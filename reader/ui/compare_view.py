@@ -89,8 +89,10 @@ class LinkGutter(QWidget):
         painter.setClipRect(0, top, width, viewport.height())  # level with the texts only
         for link in self.comparison.links.links:
             ya, yb = self.paragraph_y(self.left, link.a), self.paragraph_y(self.right, link.b)
-            if ya is None or yb is None or (max(ya, yb) < 0 or min(ya, yb) > height):
+            if ya is None or yb is None:
                 continue
+            if not (top <= ya <= top + viewport.height() or top <= yb <= top + viewport.height()):
+                continue  # a link between two paragraphs out of sight would only be a stripe
             colour = QColor(LINK_COLOUR)
             colour.setAlphaF(0.3 + 0.7 * link.score)
             painter.setPen(QPen(colour, 1 + 3 * link.score))

@@ -154,3 +154,16 @@ def test_the_term_shift_model_is_a_well_behaved_qt_model(qtmodeltester, library)
     model = TermShiftModel("2016", "2025")
     model.set_rows(compare(library, "2016", "2025").terms, "2016", "2025")
     qtmodeltester.check(model)
+
+
+def test_compare_screenshot_shows_the_compare_view_at_the_term(qtbot, window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from reader.ui.app import save_screenshot
+
+    path = tmp_path / "compare.png"
+    assert save_screenshot(window, path, "外空武器化", (1000, 700), compare=True) == 0
+    assert QImage(str(path)).size().toTuple() == (1000, 700)
+    view = window.compare_window
+    spans = view.pane_a.layer_spans("occurrences")
+    assert spans and view.pane_a.shown_spans("occurrences")
