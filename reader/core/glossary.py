@@ -38,6 +38,7 @@ CATEGORIES = {
     "document": "statement, resolution or other document",
     "body": "body, organisation or grouping",
     "event": "conference, session or historical event",
+    "place": "region or place",
     "phrase": "diplomatic set phrase",
     "actor": "state, party or actor",
 }

@@ -51,6 +51,7 @@ def test_the_key_terms_of_both_statements_are_there(library):
         "各国安全不受减损", "核战争打不赢也打不得", "冷战思维", "零和博弈", "陆基中短程导弹",
         "禁止化学武器组织", "裁军谈判会议", "南太平洋无核区条约", "三边安全伙伴关系",
         "重申", "关切地指出", "谴责", "敦促", "恪守", "遗憾的是", "真正的多边主义",
+        "国际社会", "核武器", "防止外空军备竞赛", "使用或威胁使用武力", "五个核武器国家领导人关于防止核战争与避免军备竞赛的联合声明",
     ):  # fmt: skip
         assert hanzi in library.glossary, hanzi
 
@@ -78,6 +79,16 @@ def test_a_former_name_is_not_recorded_as_a_variant(library):
     assert iron_dome.former_name_of == "美国金穹" and not iron_dome.variant_of
     assert g.former_names("美国金穹") == ["铁穹"]
     assert "曾为‘铁穹’" in library.document("2025").text  # the text itself calls it former
+
+
+def test_the_p5_statement_has_its_official_title_not_a_headline(library):
+    term = library.glossary.get("五个核武器国家领导人关于防止核战争与避免军备竞赛的联合声明")
+    assert term.english[0] == (
+        "Joint Statement of the Leaders of the Five Nuclear-Weapon States on Preventing Nuclear"
+        " War and Avoiding Arms Races"
+    )
+    assert term.category == "document"
+    assert not any("вепонизац" in r for t in library.glossary.terms for r in t.russian)
 
 
 _NUMBERS = {"once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4,
