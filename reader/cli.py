@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--glossary", type=Path, help="glossary file (default: the bundled one)")
     parser.add_argument("--select", metavar="TERM", help="window: open with TERM selected")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
+    parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     docs = commands.add_parser("docs", help="list the documents")
@@ -48,15 +54,53 @@ def build_parser() -> argparse.ArgumentParser:
     terms.add_argument("--json", action="store_true")
     terms.add_argument("--doc", help="only terms that stand in this document")
 
+    find = commands.add_parser("find", help="find text in the documents: hanzi, or pinyin")
+    find.add_argument("query", metavar="QUERY", help="e.g. 领域, lingyu, ling3yu4")
+    find.add_argument("--json", action="store_true")
+
     segment = commands.add_parser("segment", help="a document as words with pinyin")
     segment.add_argument("doc", metavar="DOC", help="document id, e.g. 2016")
     segment.add_argument("--json", action="store_true")
+
+    align = commands.add_parser(
+        "align", help="sentence alignment of a document and its translation"
+    )
+    align.add_argument("doc", metavar="DOC", help="the original's id, e.g. 2025")
+    align.add_argument("translation", metavar="TRANSLATION", help="the translation's id")
+    align.add_argument("--json", action="store_true")
+    align.add_argument("--tmx", type=Path, metavar="FILE", help="write the pairs as TMX 1.4b")
+
+    check = commands.add_parser(
+        "check", help="how each glossary term was rendered in a translation"
+    )
+    check.add_argument("translation", metavar="TRANSLATION", help="the translation's id")
+    check.add_argument("--json", action="store_true")
+
+    compare = commands.add_parser(
+        "compare", help="shared wording, paragraph links and term shift of two documents"
+    )
+    compare.add_argument("a", metavar="A", help="document id, e.g. 2016")
+    compare.add_argument("b", metavar="B", help="document id, e.g. 2025")
+    compare.add_argument(
+        "--min", type=int, default=8, metavar="N", help="shortest shared run (default 8)"
+    )
+    compare.add_argument("--json", action="store_true")
+    compare.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained report")
 
     export = commands.add_parser("export", help="write the glossary as csv, tsv, tbx or anki")
     export.add_argument("--format", required=True, choices=("csv", "tsv", "tbx", "anki"))
     export.add_argument("--output", required=True, type=Path)
     export.add_argument("--doc", help="only terms that stand in this document")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    from reader.ui.layout import parse_size  # plain arithmetic: imports no Qt
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,7 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lookup": _lookup,
             "terms": _terms,
             "segment": _segment,
+            "find": _find,
             "export": _export,
+            "align": _align,
+            "check": _check,
+            "compare": _compare,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
@@ -149,7 +197,12 @@ def _lookup(library: Any, args: argparse.Namespace) -> int:
             except TermNotFoundError as exc:
                 missing.append(str(exc))
     if args.json:
-        _print_json([lookup_dict(item, library.glossary) for item in found])
+        _print_json(
+            [
+                _with_translations(library, lookup_dict(item, library.glossary), item)
+                for item in found
+            ]
+        )
     else:
         for item in found:
             print(_format_lookup(library, item))
@@ -182,6 +235,8 @@ def _format_lookup(library: Any, item: Any) -> str:
         lines.append(f"  definition: {term.definition}")
         if term.note:
             lines.append(f"  usage:      {term.note}")
+        if term.former_name_of:
+            lines.append(f"  former name of: {term.former_name_of}")
         if term.related:
             lines.append(f"  related:    {', '.join(term.related)}")
     for entry in item.entries:
@@ -212,6 +267,36 @@ def _terms(library: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _find(library: Any, args: argparse.Namespace) -> int:
+    """Like the window's Ctrl+F in the texts; exit 1 when the query is found nowhere."""
+    from reader.core.report import occurrence_dict
+
+    if not args.query.strip():
+        raise _usage_error("find", "give a QUERY (hanzi or pinyin)")
+    matches = library.find_text(args.query)
+    if args.json:
+        _print_json(
+            {
+                "query": matches.query,
+                "kind": matches.kind,
+                "counts": matches.counts,
+                "occurrences": [occurrence_dict(o) for o in matches.occurrences],
+            }
+        )
+    else:
+        counts = "  ".join(f"{doc}: {n}" for doc, n in matches.counts.items())
+        print(f"{matches.query}  [{matches.kind}]  {matches.total} found  {counts}")
+        for o in matches.occurrences:
+            print(f"  {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}")
+    return EXIT_OK if matches.total else EXIT_NOT_FOUND
+
+
+def _usage_error(where: str, message: str) -> Exception:
+    from reader.core.errors import DataFileError
+
+    return DataFileError(where, message)
+
+
 def _segment(library: Any, args: argparse.Namespace) -> int:
     from reader.core.report import tokens_dict
 
@@ -235,4 +320,87 @@ def _export(library: Any, args: argparse.Namespace) -> int:
 
     count = export(library, args.format, args.output, args.doc)
     print(f"wrote {count} terms to {args.output} ({args.format})")
+    return EXIT_OK
+
+
+def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[str, Any]:
+    """Each occurrence gains the aligned sentence of every translation of its document."""
+    from reader.core.bilingual import Concordance, rendering_dict
+
+    concordance = Concordance(library.documents, library.glossary)
+    for occurrence in data["occurrences"]:
+        original = library.document(occurrence["document"])
+        found = concordance.renderings(original, item.glossary, occurrence["start"])
+        occurrence["translations"] = [rendering_dict(r) for r in found]
+    return data
+
+
+def _align(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.bilingual import align_documents, pairs_dict, tmx
+    from reader.core.files import write_file
+
+    alignment = align_documents(
+        library.document(args.doc), library.document(args.translation), library.glossary
+    )
+    if args.tmx:
+        write_file(args.tmx, tmx(alignment))
+        print(
+            f"wrote {len(alignment.pairs)} sentence pairs to {args.tmx} (TMX 1.4b)", file=sys.stderr
+        )
+    if args.json:
+        _print_json(pairs_dict(alignment))
+        return EXIT_OK
+    for bead in alignment.beads:
+        left = alignment.text("source", bead.src) or "—"
+        right = alignment.text("target", bead.tgt) or "— (not translated)"
+        where = alignment.span("source", bead.src) or alignment.span("target", bead.tgt)
+        paragraph = where[2] if where else 0
+        print(f"¶{paragraph:<3} {bead.score:.2f}  {left}\n           {right}\n")
+    return EXIT_OK
+
+
+def _check(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.bilingual import align_documents, check_dict, check_terms, translation_info
+    from reader.core.errors import ReaderError
+
+    translation = library.document(args.translation)
+    info = translation_info(translation)
+    if info is None:
+        raise ReaderError(
+            f"{translation.id} is not a translation (its header names no 'translation-of' and 'lang')"
+        )
+    alignment = align_documents(library.document(info[0]), translation, library.glossary)
+    checks = check_terms(alignment, library.glossary)
+    if args.json:
+        _print_json(check_dict(alignment, checks))
+        return EXIT_OK
+    for c in checks:
+        if not c.renderings and not c.missing:
+            continue
+        rendered = ", ".join(f"{e} ×{n}" for e, n in c.renderings.most_common()) or "—"
+        flag = "  ⚠ rendered more than one way" if c.inconsistent else ""
+        print(f"{c.term.hanzi}  {rendered}{flag}")
+        for start, paragraph in c.missing:
+            context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
+            print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
+    return EXIT_OK
+
+
+def _compare(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.compare import compare
+    from reader.core.compare_report import plain_text
+    from reader.core.errors import ReaderError
+
+    if args.min < 1:
+        raise ReaderError(f"compare: --min must be at least 1, got {args.min}")
+    comparison = compare(library, args.a, args.b, args.min)
+    if args.html:
+        from reader.core.compare_html import write_html
+
+        write_html(comparison, args.html)
+        print(f"wrote the comparison of {args.a} and {args.b} to {args.html}")
+    elif args.json:
+        _print_json(comparison.to_dict())
+    else:
+        print(plain_text(comparison), end="")
     return EXIT_OK

@@ -4,6 +4,10 @@ It lives in ``resources/glossary.toml`` so a person can edit it: ``[source.KEY]`
 the documents where equivalents were seen (title, url, note), and one ``[[term]]`` table per
 entry refers to them by key in ``english_source`` / ``russian_source``. The key ``"unverified"``
 says that nobody has seen the equivalent in a source yet; it is shown as such, never hidden.
+Two relations between entries are kept apart because a translator treats them differently:
+``variant_of`` (a short form or spelling variant in use now: 军控 of 军备控制) and
+``former_name_of`` (a name the thing no longer bears: 铁穹 of 美国金穹), which exports mark as
+superseded rather than as a short form.
 Every entry is validated on load; a problem names the file, the line of the entry, the term
 and the field.
 """
@@ -30,8 +34,12 @@ CATEGORIES = {
     "concept": "strategic or arms-control concept",
     "principle": "principle or formula",
     "weapon": "weapon system or programme",
-    "treaty": "treaty, instrument or document",
+    "technology": "civil or dual-use technology or system",
+    "treaty": "treaty, convention or legal instrument",
+    "document": "statement, resolution or other document",
     "body": "body, organisation or grouping",
+    "event": "conference, session or historical event",
+    "place": "region or place",
     "phrase": "diplomatic set phrase",
     "actor": "state, party or actor",
 }
@@ -39,7 +47,7 @@ CATEGORIES = {
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
 _REQUIRED_TEXT = ("hanzi", "pinyin", "definition", "category", "english_source", "russian_source")
 _REQUIRED_LISTS = ("english", "russian")
-_OPTIONAL_TEXT = ("note", "variant_of", "pos")
+_OPTIONAL_TEXT = ("note", "variant_of", "former_name_of", "pos")
 _OPTIONAL_LISTS = ("related",)
 _KNOWN = set(_REQUIRED_TEXT + _REQUIRED_LISTS + _OPTIONAL_TEXT + _OPTIONAL_LISTS)
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -75,6 +83,7 @@ class Term:
     related: tuple[str, ...] = ()
     note: str = ""
     variant_of: str = ""
+    former_name_of: str = ""
     pos: str = ""
     line: int = 0
 
@@ -101,6 +110,10 @@ class Glossary:
         self.terms: tuple[Term, ...] = tuple(terms)
         self.sources: dict[str, Source] = dict(sources or {})
         self._by_hanzi = {t.hanzi: t for t in terms}
+        self._former: dict[str, list[str]] = {}
+        for t in terms:
+            if t.former_name_of:
+                self._former.setdefault(t.former_name_of, []).append(t.hanzi)
 
     def source(self, key: str) -> Source | None:
         """The cited source, or None for ``unverified``."""
@@ -117,6 +130,10 @@ class Glossary:
 
     def hanzi(self) -> list[str]:
         return [t.hanzi for t in self.terms]
+
+    def former_names(self, hanzi: str) -> list[str]:
+        """Entries that record an earlier name of ``hanzi`` (铁穹 for 美国金穹)."""
+        return list(self._former.get(hanzi, ()))
 
     def search(self, query: str) -> list[Term]:
         """Terms whose hanzi, pinyin (with or without tones, numbers or spaces) or English
@@ -312,7 +329,17 @@ def _check_cross_references(terms: list[Term], sources: dict[str, Source], path:
                     f" [source.{key}] table (use {UNVERIFIED!r} if it is not attested)",
                     term.line,
                 )
-        for other in (*term.related, *([term.variant_of] if term.variant_of else [])):
+        if term.variant_of and term.former_name_of:
+            raise GlossaryError(
+                path,
+                f"entry ({term.hanzi}): give 'variant_of' (a form in use) or 'former_name_of'"
+                " (a name no longer used), not both",
+                term.line,
+            )
+        links = (*term.related, *(x for x in (term.variant_of, term.former_name_of) if x))
+        for other in links:
+            if other == term.hanzi:
+                raise GlossaryError(path, f"entry ({term.hanzi}): refers to itself", term.line)
             if other not in known:
                 raise GlossaryError(
                     path,

@@ -29,7 +29,7 @@ from reader.core.errors import (
     UnknownDocumentError,
 )
 from reader.core.glossary import Glossary, Term, load_glossary
-from reader.core.index import Corpus, Occurrences
+from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import (
     SegmentationRules,
@@ -39,6 +39,14 @@ from reader.core.segment import (
     load_rules,
     tokens_from_json,
     tokens_to_json,
+)
+from reader.core.textsearch import (
+    SyllableIndex,
+    TextMatches,
+    char_syllables,
+    find_hanzi,
+    find_pinyin,
+    search_kind,
 )
 
 TOKEN_CACHE_VERSION = "3"
@@ -115,6 +123,7 @@ class Library:
         self._tokens: dict[str, TokenList] = {}
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
         )
@@ -250,6 +259,32 @@ class Library:
 
     def search_terms(self, query: str) -> list[Term]:
         return self.glossary.search(query)
+
+    def find_text(self, query: str) -> TextMatches:
+        """Every place ``query`` stands in the documents: hanzi as they are written, Latin
+        letters as the pinyin of consecutive characters (see ``textsearch``)."""
+        query = query.strip()
+        kind = search_kind(query)
+        if not query:
+            found = SpanOccurrences(query, [SpanGroup(d, []) for d in self.documents])
+        elif kind == "pinyin":
+            found = find_pinyin(self.documents, query, self._syllable_index)
+        else:
+            found = find_hanzi(self.documents, query)
+        return TextMatches(query, kind, found)
+
+    def _syllable_index(self, document: Document) -> SyllableIndex:
+        """The document's syllables, each read as its word is read; made on the first
+        pinyin search (a few hundred milliseconds for both statements), then kept."""
+        index = self._syllables.get(document.id)
+        if index is None:
+            syllables = [""] * len(document.text)
+            for token in self.tokens(document.id):
+                if has_han(token.text):
+                    reading = char_syllables(token.text, self.pinyin(token.text), self.pinyin)
+                    syllables[token.start : token.end] = reading
+            index = self._syllables[document.id] = SyllableIndex(syllables)
+        return index
 
     # -- caching ---------------------------------------------------------------------------
 

@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QProgressBar,
     QTextBrowser,
     QTextEdit,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.documents import Document
+from reader.ui.elided_label import ElidedLabel
 
 LAYERS = ("glossary", "occurrences", "selected", "flash")
 LINE_HEIGHT_PERCENT = 170
@@ -163,23 +163,27 @@ class DocumentView(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _create_header(self, document: Document) -> None:
+        """Title, date and place, and the occurrence count: one elided line each, so both
+        panes' headers have the same height and their texts start level."""
         self.header = QWidget(self)
-        title = QLabel(document.title, self.header, objectName="documentTitle")
-        title.setWordWrap(True)
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bold = title.font()
+        self.title_label = ElidedLabel(document.title, self.header)
+        self.title_label.setObjectName("documentTitle")
+        bold = self.title_label.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        title.setFont(bold)
-        meta = QLabel(f"{document.date} · {document.place}", self.header, objectName="documentMeta")
-        self.count_label = QLabel("", self.header, objectName="occurrenceCount")
+        self.title_label.setFont(bold)
+        meta = ElidedLabel(f"{document.date} · {document.place}", self.header)
+        meta.setObjectName("documentMeta")
+        self.count_label = ElidedLabel("", self.header)
+        self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.progress = QProgressBar(self.header, maximum=len(document.paragraphs), visible=False)
+        self.progress = QProgressBar(self.header, maximum=len(document.paragraphs))
+        self.progress.setVisible(False)
         self.progress.setFormat("Loading the text… %p%")
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
-        for widget in (title, meta, self.count_label, self.progress):
+        for widget in (self.title_label, meta, self.count_label, self.progress):
             layout.addWidget(widget)
 
     def _start_text(self) -> None:
@@ -299,8 +303,8 @@ class DocumentView(QWidget):
             cursor = QTextCursor(self.area.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format = self._format(name)  # type: ignore[misc]
+            selection.cursor = cursor
+            selection.format = self._format(name)
             selections.append(selection)
         self.area.setExtraSelections(selections)
 

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "reading/zoom": 0,  # steps of one pixel from the base size
     "reading/tone_colours": True,
     "selection/term": "",
+    "find/scope": "text",  # what Ctrl+F searches: "text" or "glossary"
 }
 
 
@@ -44,7 +45,7 @@ class Settings:
             return value in (True, "true", "1", 1)
         if isinstance(default, int):
             try:
-                return int(value)
+                return int(value)  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 return default
         if isinstance(default, QByteArray) and not isinstance(value, QByteArray):
