@@ -14,6 +14,7 @@ leaves a half-written file over one the user already had.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 from collections.abc import Callable
@@ -155,6 +156,8 @@ def _concept(library: Library, body: ET.Element, term: Term, number: int) -> Non
         _el(entry, "note").text = f"category: {term.category}"
     if term.note:
         _el(entry, "note").text = term.note
+    if term.former_name_of:
+        _el(entry, "note").text = f"former name of {term.former_name_of}"
     zh = _el(entry, "langSec", {XML_LANG: "zh"})
     if term.definition and not term.english:
         _el(zh, "descrip", {"type": "definition"}).text = term.definition
@@ -186,6 +189,9 @@ def _term(section: ET.Element, text: str, term: Term, note: str) -> ET.Element:
     if term.variant_of:
         shorter = len(term.hanzi) < len(term.variant_of)
         _el(term_sec, "termNote", {"type": "termType"}).text = "shortForm" if shorter else "variant"
+    if term.former_name_of:  # a name given up is superseded, not a short form of the new one
+        status = _el(term_sec, "termNote", {"type": "administrativeStatus"})
+        status.text = "supersededTerm-admn-sts"
     _el(term_sec, "note").text = note
     return term_sec
 
@@ -222,6 +228,8 @@ def _sentence_bounds(text: str, offset: int, low: int, high: int) -> tuple[int, 
 
 
 def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
+    import sqlite3
+
     import genanki  # type: ignore[import-untyped]
 
     model = genanki.Model(
@@ -255,7 +263,33 @@ def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
                 guid=anki_guid(term.hanzi),
             )
         )
-    genanki.Package(deck).write_to_file(str(path))
+    try:
+        _write_package(genanki.Package(deck), path)
+    except sqlite3.Error as exc:  # the collection is built in $TMPDIR: full, or unusable
+        raise OSError(errno.EIO, f"could not build the deck ({exc})") from None
+
+
+def _write_package(package: object, path: Path) -> None:
+    """genanki's ``write_to_file``, except that its scratch database is always removed
+    (genanki leaves one in $TMPDIR on every export, and another on every failure)."""
+    import itertools
+    import sqlite3
+    import tempfile
+    import time
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="reader-anki-") as scratch:
+        database = Path(scratch) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            now = time.time()
+            package.write_to_db(connection.cursor(), now, itertools.count(int(now * 1000)))  # type: ignore[attr-defined]
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.write(database, "collection.anki2")
+            archive.writestr("media", "{}")
 
 
 def _html(text: str) -> str:

@@ -7,25 +7,51 @@ jieba is loaded only when a document's words are not in the cache.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader import resources
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import (
+    cache_dir,
+    discard,
+    fingerprint,
+    load_verified,
+    store_verified,
+    sweep,
+)
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
-from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
+from reader.core.errors import (
+    EmptyQueryError,
+    ReaderError,
+    TermNotFoundError,
+    UnknownDocumentError,
+)
 from reader.core.glossary import Glossary, Term, load_glossary
-from reader.core.index import Corpus, Occurrences
+from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
-from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
+from reader.core.segment import (
+    SegmentationRules,
+    Segmenter,
+    TokenList,
+    jieba_version,
+    load_rules,
+    tokens_from_json,
+    tokens_to_json,
+)
 from reader.core.store import Store
+from reader.core.textsearch import (
+    SyllableIndex,
+    TextMatches,
+    char_syllables,
+    find_hanzi,
+    find_pinyin,
+    search_kind,
+)
 from reader.core.userterms import FieldValue, ParagraphNote, UserData, check_hanzi, merge
 
-TOKEN_CACHE_VERSION = "3"
+TOKEN_CACHE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -105,6 +131,7 @@ class Library:
         self._tokens: dict[str, TokenList] = {}
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
 
     @classmethod
@@ -121,6 +148,7 @@ class Library:
 
         The user store is ``store`` or, with ``user_data``, the one in the data folder; a
         store that had to be started afresh leaves its message in ``notices``."""
+        sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
         try:
@@ -302,6 +330,7 @@ class Library:
         self.glossary = merge(self.bundled, self.user)
         self._term_texts = self.glossary.hanzi()
         self.pinyin_reader.set_curated(self._curated_readings())
+        self._syllables.clear()  # pinyin search reads words and readings: both may change
         changed = before.symmetric_difference(self._term_texts)
         if not changed:
             return
@@ -333,6 +362,8 @@ class Library:
         Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
         dictionary."""
         term = term.strip()
+        if not term:
+            raise EmptyQueryError("an empty term matches nothing; give a word to look up")
         entry = self.glossary.get(term)
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)
@@ -351,39 +382,60 @@ class Library:
     def search_terms(self, query: str) -> list[Term]:
         return self.glossary.search(query)
 
+    def find_text(self, query: str) -> TextMatches:
+        """Every place ``query`` stands in the documents: hanzi as they are written, Latin
+        letters as the pinyin of consecutive characters (see ``textsearch``)."""
+        query = query.strip()
+        kind = search_kind(query)
+        if not query:
+            found = SpanOccurrences(query, [SpanGroup(d, []) for d in self.documents])
+        elif kind == "pinyin":
+            found = find_pinyin(self.documents, query, self._syllable_index)
+        else:
+            found = find_hanzi(self.documents, query)
+        return TextMatches(query, kind, found)
+
+    def _syllable_index(self, document: Document) -> SyllableIndex:
+        """The document's syllables, each read as its word is read; made on the first
+        pinyin search (a few hundred milliseconds for both statements), then kept."""
+        index = self._syllables.get(document.id)
+        if index is None:
+            syllables = [""] * len(document.text)
+            for token in self.tokens(document.id):
+                if has_han(token.text):
+                    reading = char_syllables(token.text, self.pinyin(token.text), self.pinyin)
+                    syllables[token.start : token.end] = reading
+            index = self._syllables[document.id] = SyllableIndex(syllables)
+        return index
+
     # -- caching ---------------------------------------------------------------------------
 
     def _cached_tokens(self, document: Document) -> TokenList:
-        # Only the terms that stand in the text shape its words (see Segmenter.set_terms),
-        # so adding a term elsewhere leaves this document's cached words valid.
+        # The words of a text depend on the bundled terms (jieba is told them) and on the
+        # terms that stand in it (see Segmenter): adding a term elsewhere leaves this
+        # document's cached words valid.
         present = sorted(t for t in self._term_texts if t in document.text)
         key = fingerprint(
             TOKEN_CACHE_VERSION,
             document.text,
+            "\n".join(self.bundled.hanzi()),
             "\n".join(present),
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
         )
-        import json
-
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
-        except (OSError, ValueError, TypeError, KeyError, OverflowError):
-            pass
+        payload = load_verified(path, key)
+        if payload is not None:
+            try:
+                return tokens_from_json(document.text, payload)
+            except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+                discard(path, "not a valid word list for its text")
         tokens = self._segment(document.text)
-        data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
-
-        def write(tmp: Path) -> None:
-            tmp.write_text(data, encoding="utf-8")
-
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, write)
+        store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self._term_texts, self._rules)
+            self._segmenter = Segmenter(self._term_texts, self._rules, tuple(self.bundled.hanzi()))
         return self._segmenter.segment(text)

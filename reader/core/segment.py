@@ -62,6 +62,35 @@ class TokenList(LazySequence[Token]):
         return Token(self._text[start:end], start, end, bool(self.terms[index]))
 
 
+def tokens_to_json(tokens: TokenList) -> bytes:
+    """The word list as cached: where each word ends, and whether it is a glossary term."""
+    import json
+
+    return json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)}).encode()
+
+
+def tokens_from_json(text: str, payload: bytes) -> TokenList:
+    """A cached word list, checked against ``text``: ends rising strictly from above 0 to the
+    text's length, one 0/1 term flag each (ValueError otherwise). A list that parses but is
+    wrong would put every click on the wrong word."""
+    import json
+
+    data = json.loads(payload)
+    ends, terms = data["ends"], data["terms"]
+    if not isinstance(ends, list) or not isinstance(terms, list):
+        raise ValueError("ends and terms must be lists")
+    previous = 0
+    for end in ends:
+        if type(end) is not int or end <= previous:
+            raise ValueError("token ends must rise")
+        previous = end
+    if any(flag not in (0, 1) or type(flag) is not int for flag in terms):
+        raise ValueError("term flags must be 0 or 1")
+    if bool(text) != bool(ends):
+        raise ValueError("words must cover the text")
+    return TokenList(text, array("I", ends), bytes(terms))
+
+
 @dataclass(frozen=True)
 class SegmentationRules:
     """The editable lists of ``resources/segmentation.toml``."""
@@ -71,19 +100,9 @@ class SegmentationRules:
 
 
 def load_rules(path: Path) -> SegmentationRules:
-    import tomllib
+    from reader.core.tomlfile import load_toml
 
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise SegmentationFileError(path, "file not found") from None
-    except UnicodeDecodeError:
-        raise SegmentationFileError(path, "not valid UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise SegmentationFileError(
-            path, f"not valid TOML: {exc}", int(line.group(1)) if line else None
-        ) from None
+    data = load_toml(path, SegmentationFileError)
     for key in data:
         if key not in ("add", "split"):
             raise SegmentationFileError(path, f"unknown key {key!r} (expected 'add' and 'split')")
@@ -100,17 +119,19 @@ def _word_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
 class Segmenter:
     """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules."""
 
-    def __init__(self, terms: list[str], rules: SegmentationRules) -> None:
+    def __init__(
+        self, terms: list[str], rules: SegmentationRules, known: tuple[str, ...] | None = None
+    ) -> None:
         self._rules = rules
+        # The words jieba itself is told (its dictionary totals depend on them): the bundled
+        # glossary, fixed for a release. Terms the user adds later are kept whole by the
+        # pattern below only, so adding one changes nothing in a text that does not contain it.
+        self._known = tuple(terms) if known is None else known
         self._jieba: Any = None
         self.set_terms(terms)
 
     def set_terms(self, terms: list[str]) -> None:
-        """Change the glossary terms kept whole; jieba, slow to load, is kept.
-
-        jieba is never told the terms: they are matched before it sees the text, so the
-        words of a text depend only on the terms that stand in it, and adding a term changes
-        nothing in a document that does not contain it."""
+        """Change the glossary terms kept whole; jieba, slow to load, is kept."""
         self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
         self._term_pattern = (
             re.compile("|".join(map(re.escape, self._terms))) if self._terms else None
@@ -138,11 +159,11 @@ class Segmenter:
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
-            self._jieba = _make_tokenizer(self._rules)
+            self._jieba = _make_tokenizer(self._rules, self._known)
         return self._jieba
 
 
-def _make_tokenizer(rules: SegmentationRules) -> Any:
+def _make_tokenizer(rules: SegmentationRules, known: tuple[str, ...]) -> Any:
     import logging
     import warnings
 
@@ -153,8 +174,14 @@ def _make_tokenizer(rules: SegmentationRules) -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in rules.add:
+    # Built in memory from jieba's own dictionary, never through jieba's disk cache: that
+    # cache is an unchecked marshal file in $TMPDIR, which anyone can plant (changing every
+    # cut) or own (a traceback on every run). Building takes 0.4 s; loading and checking a
+    # cache of it took 0.35 s, and the token cache means it is rarely needed at all.
+    with tokenizer.get_dict_file() as source:
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(source)
+    tokenizer.initialized = True
+    for word in (*known, *rules.add):
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
     for word in rules.split:
         tokenizer.del_word(word)

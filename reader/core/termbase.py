@@ -13,8 +13,8 @@ Shapes read (element names matched without namespace, attributes case-insensitiv
   (``type="definition"``, any case), ``note``, ``admin type="source"``,
   ``termNote type="partOfSpeech"`` and ``ref type="crossReference"``.
 
-Reader's own exports also carry ``pinyin:``, ``source:``, ``category:`` and ``variant of:``
-notes, so that an export read back into an empty store gives back every field.
+Reader's own exports also carry ``pinyin:``, ``source:``, ``category:``, ``variant of:`` and
+``former name of`` notes, so that an export read back into an empty store gives back every field.
 """
 
 from __future__ import annotations
@@ -225,8 +225,11 @@ _LANGS = {"en": "english", "ru": "russian"}
 
 def _concept_note(text: str, fields: dict[str, FieldValue], notes: list[str]) -> None:
     match = re.fullmatch(r"category: (\w+)", text)
+    former = re.fullmatch(r"former name of (\S+)", text)
     if match and match.group(1) in CATEGORIES and "category" not in fields:
         fields["category"] = match.group(1)
+    elif former and has_han(former.group(1)) and "former_name_of" not in fields:
+        fields["former_name_of"] = former.group(1)
     elif text:
         notes.append(text)
 

@@ -31,6 +31,7 @@ TEXT_FIELDS = (
     "russian_source",
     "note",
     "variant_of",
+    "former_name_of",
     "pos",
 )
 LIST_FIELDS = ("english", "russian", "related")

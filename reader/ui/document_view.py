@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QProgressBar,
     QTextBrowser,
     QTextEdit,
@@ -43,8 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.documents import Document
+from reader.ui.elided_label import ElidedLabel
 
-LAYERS = ("glossary", "occurrences", "selected", "flash")
+LAYERS = ("shared", "glossary", "occurrences", "selected", "flash")  # drawn in this order
 LINE_HEIGHT_PERCENT = 170
 FLASH_MS = 900
 SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statement is shorter
@@ -163,18 +163,18 @@ class DocumentView(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _create_header(self, document: Document) -> None:
+        """Title, date and place, and the occurrence count: one elided line each, so both
+        panes' headers have the same height and their texts start level."""
         self.header = QWidget(self)
-        title = QLabel(document.title, self.header)
-        title.setObjectName("documentTitle")
-        title.setWordWrap(True)
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bold = title.font()
+        self.title_label = ElidedLabel(document.title, self.header)
+        self.title_label.setObjectName("documentTitle")
+        bold = self.title_label.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        title.setFont(bold)
-        meta = QLabel(f"{document.date} · {document.place}", self.header)
+        self.title_label.setFont(bold)
+        meta = ElidedLabel(f"{document.date} · {document.place}", self.header)
         meta.setObjectName("documentMeta")
-        self.count_label = QLabel("", self.header)
+        self.count_label = ElidedLabel("", self.header)
         self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -183,7 +183,7 @@ class DocumentView(QWidget):
         self.progress.setFormat("Loading the text… %p%")
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
-        for widget in (title, meta, self.count_label, self.progress):
+        for widget in (self.title_label, meta, self.count_label, self.progress):
             layout.addWidget(widget)
 
     def _start_text(self) -> None:
@@ -322,7 +322,9 @@ class DocumentView(QWidget):
         palette = self.palette()
         highlight = palette.color(QPalette.ColorRole.Highlight)
         fmt = QTextCharFormat()
-        if name == "glossary":
+        if name == "shared":  # wording two documents share (View › Compare)
+            fmt.setBackground(QColor(255, 214, 102, 150))
+        elif name == "glossary":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Mid))
         elif name == "occurrences":

@@ -28,7 +28,7 @@ def user_library(tmp_path):
 def test_xbench_martif_preview_says_new_conflict_and_skipped(user_library):
     plan = preview(user_library, DATA / "xbench.tbx")
     status = {item.hanzi: item.status for item in plan.items}
-    assert status == {"冲突风险": "new", "战略稳定": "conflict"}
+    assert status == {"地区安全": "new", "战略稳定": "conflict"}
     change = next(i for i in plan.items if i.hanzi == "战略稳定").changes[0]
     assert change.field == "english" and change.current == ("strategic stability",)
     assert change.incoming == ("strategic steadiness",)
@@ -39,10 +39,10 @@ def test_keep_leaves_the_users_values_replace_takes_the_termbases(user_library):
     done = apply(user_library, preview(user_library, DATA / "xbench.tbx"), "keep")
     assert done == {"added": 1, "updated": 0, "kept": 1, "same": 0}
     assert user_library.glossary.get("战略稳定").english == ("strategic stability",)
-    new = user_library.glossary.get("冲突风险")
-    assert new.english == ("risk of conflict",) and new.pinyin == "chōngtū fēngxiǎn"
+    new = user_library.glossary.get("地区安全")
+    assert new.english == ("regional security",) and new.pinyin == "dìqū ānquán"
     assert new.english_source == "unverified"
-    assert user_library.counts("冲突风险")["2025"] == 3
+    assert user_library.counts("地区安全")["2025"] == 3
     apply(user_library, preview(user_library, DATA / "xbench.tbx"), "replace")
     assert user_library.glossary.get("战略稳定").english == ("strategic steadiness",)
     assert user_library.glossary.get("战略稳定").origin == "edited"
@@ -59,7 +59,7 @@ def test_multiterm_utf16_ntig_descripgrp_and_admin_source(user_library):
         "russian_source": "MultiTerm termbase of the ministry",
     }
     apply(user_library, plan)
-    term = user_library.glossary.get("冲突风险")
+    term = user_library.glossary.get("地区安全")
     assert term.russian_verified
     assert user_library.glossary.source(term.russian_source).title.startswith("MultiTerm")
 
@@ -68,9 +68,9 @@ def test_csv_columns_are_mapped_by_name_and_unknown_ones_reported(user_library):
     plan = preview(user_library, DATA / "glossary.csv")
     (item,) = plan.items
     assert item.incoming.fields == {
-        "english": ("risk of conflict", "conflict risk"),
+        "english": ("regional security", "security of the region"),
         "russian": ("риск конфликта",),
-        "pinyin": "chōngtū fēngxiǎn",
+        "pinyin": "dìqū ānquán",
         "note": "from my CSV",
     }
     assert "column 'Source row' ignored" in plan.skipped
@@ -80,7 +80,7 @@ def test_csv_columns_are_mapped_by_name_and_unknown_ones_reported(user_library):
 def test_pleco_flashcards_with_numbered_pinyin_and_traditional_forms(user_library):
     plan = preview(user_library, DATA / "pleco.txt")
     fields = {item.hanzi: item.incoming.fields for item in plan.items}
-    assert fields["冲突风险"]["pinyin"] == "chōngtūfēngxiǎn"
+    assert fields["地区安全"]["pinyin"] == "dìqū'ānquán"
     assert fields["战略"] == {
         "pinyin": "zhànlüè",
         "definition": "noun strategy; adjective strategic",
@@ -93,9 +93,9 @@ def test_a_tbx_export_reimported_into_an_empty_store_gives_back_every_term_and_f
     lib = user_library
     key = lib.cite("My notes on the Kremlin text", "http://kremlin.ru/x")
     lib.set_term(
-        "冲突风险",
+        "地区安全",
         {
-            "english": ("risk of conflict", "conflict risk"),
+            "english": ("regional security", "security of the region"),
             "russian": ("риск конфликта",),
             "russian_source": key,
             "definition": "A risk the 2025 statement names three times.",
@@ -105,7 +105,7 @@ def test_a_tbx_export_reimported_into_an_empty_store_gives_back_every_term_and_f
             "pos": "noun",
         },
     )
-    lib.set_term("核裁军谈判", {"variant_of": "冲突风险"})  # no equivalents, no definition
+    lib.set_term("核裁军谈判", {"variant_of": "地区安全"})  # no equivalents, no definition
     lib.set_term("战略稳定", {"note": "edited note"})
     path = tmp_path / "all.tbx"
     export(lib, "tbx", path)

@@ -17,7 +17,7 @@ def test_select_add_to_glossary_underlines_lists_and_stars_the_term(
     window = make_window(library)
     view = window.views["2025"]
     qtbot.waitUntil(view.is_ready)
-    start = library.document("2025").text.index("冲突风险")
+    start = library.document("2025").text.index("地区安全")
     cursor = QTextCursor(view.area.document())
     cursor.setPosition(start)
     cursor.setPosition(start + 4, QTextCursor.MoveMode.KeepAnchor)
@@ -26,7 +26,7 @@ def test_select_add_to_glossary_underlines_lists_and_stars_the_term(
 
     def fill_and_save(dialog: TermDialog) -> int:
         shown["pinyin"] = dialog.pinyin.text()
-        dialog.english.setPlainText("risk of conflict")
+        dialog.english.setPlainText("regional security")
         dialog.english_source.setText("Interfax, 2025-05-08 <https://example.org/interfax>")
         dialog.english_verified.setChecked(True)
         return QDialog.DialogCode.Accepted
@@ -34,13 +34,13 @@ def test_select_add_to_glossary_underlines_lists_and_stars_the_term(
     monkeypatch.setattr(TermDialog, "exec", fill_and_save)
     with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
         window.user_actions.add_term_action.trigger()
-    assert shown["pinyin"] == "chōngtū fēngxiǎn"  # pre-filled by the reader
-    term = library.glossary.get("冲突风险")
-    assert term is not None and term.english == ("risk of conflict",) and term.english_verified
-    assert window.model.row_of("冲突风险") >= 0
+    assert shown["pinyin"] == "dìqū ānquán"  # pre-filled by the reader
+    term = library.glossary.get("地区安全")
+    assert term is not None and term.english == ("regional security",) and term.english_verified
+    assert window.model.row_of("地区安全") >= 0
     view.scroll_to(start, start + 4)
     qtbot.waitUntil(lambda: (start, start + 4) in view.layer_spans("glossary"), timeout=2000)
     view.area.setTextCursor(cursor)
     with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
         window.user_actions.star_action.trigger()
-    assert library.glossary.is_starred("冲突风险")
+    assert library.glossary.is_starred("地区安全")
