@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
+        self.panel.star_toggled.connect(self.user_actions.toggle_star)
         for view in self.views.values():
             view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.area.customContextMenuRequested.connect(

@@ -80,8 +80,9 @@ class UserActions(QObject):
         self.glossary_changed.emit()
         return True
 
-    def toggle_star(self) -> None:
-        hanzi = self._target()
+    def toggle_star(self, hanzi: str | None = None) -> None:
+        """Star or unstar ``hanzi`` (default: the selected text or term)."""
+        hanzi = hanzi or self._target()
         if hanzi is None:
             return
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog
 
@@ -44,3 +45,26 @@ def test_select_add_to_glossary_underlines_lists_and_stars_the_term(
     with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
         window.user_actions.star_action.trigger()
     assert library.glossary.is_starred("地区安全")
+
+
+def test_stars_show_in_the_list_on_the_card_and_filter_the_list(qtbot, make_window, tmp_path):
+    from PySide6.QtCore import QUrl
+
+    from reader.ui.glossary_model import HANZI_ROLE
+
+    library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
+    window = make_window(library)
+    assert window.select_term("战略稳定")
+    assert "☆ star" in window.panel.details.toPlainText()
+    with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
+        window.panel.details.anchorClicked.emit(QUrl("star:战略稳定"))
+    assert library.glossary.is_starred("战略稳定")
+    assert "★ starred" in window.panel.details.toPlainText()
+    row = window.model.row_of("战略稳定")
+    assert window.model.index(row, 0).data() == "战略稳定 ★"
+    qtbot.mouseClick(window.panel.starred_only, Qt.MouseButton.LeftButton)
+    proxy = window.panel.proxy
+    shown = [proxy.index(r, 0).data(HANZI_ROLE) for r in range(proxy.rowCount())]
+    assert shown == ["战略稳定"]
+    qtbot.mouseClick(window.panel.starred_only, Qt.MouseButton.LeftButton)
+    assert proxy.rowCount() == len(library.glossary)
