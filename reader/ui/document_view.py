@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -72,6 +74,26 @@ class ReadingArea(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setMouseTracking(True)
+        #: Blocks (paragraph number - 1) that carry a note of the reader's: a bar beside them.
+        self.marked_blocks: set[int] = set()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.marked_blocks:
+            return
+        painter = QPainter(self.viewport())
+        colour = self.palette().color(QPalette.ColorRole.Link)
+        layout = self.document().documentLayout()
+        scrolled = self.verticalScrollBar().value()
+        for number in self.marked_blocks:
+            block = self.document().findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            rect = layout.blockBoundingRect(block).translated(0, -scrolled)
+            if rect.bottom() >= 0 and rect.top() <= self.viewport().height():
+                # In the document's own margin: the text does not move.
+                painter.fillRect(0, int(rect.top()), 3, int(rect.height()), colour)
+        painter.end()
 
     def offset_at(self, point: QPoint) -> int | None:
         """The character drawn under ``point`` (viewport coordinates), or None."""
@@ -248,6 +270,11 @@ class DocumentView(QWidget):
             if paragraph.kind == "item":
                 cursor.createList(QTextListFormat.Style.ListDisc)
             self._built += 1
+
+    def set_paragraph_marks(self, numbers: Iterable[int]) -> None:
+        """Mark the paragraphs (numbered from 1) that carry a note of the reader's."""
+        self.area.marked_blocks = {n - 1 for n in numbers}
+        self.area.viewport().update()
 
     def set_reading_font(self, font: QFont) -> None:
         self._font = font

@@ -80,7 +80,7 @@ class GlossaryModel(QAbstractTableModel):
             if column == 1:
                 return term.pinyin
             if column == 2:
-                return term.english[0]
+                return term.english[0] if term.english else ""
             if term.hanzi not in self._counts:
                 self._counts[term.hanzi] = self._count(term.hanzi)
             count = self._counts[term.hanzi][self._doc_ids[column - 3]]

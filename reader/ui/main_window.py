@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
         self.panel.star_toggled.connect(self.user_actions.toggle_star)
+        self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        for doc_id in self.views:
+            self._on_user_actions_notes_changed(doc_id)
         for view in self.views.values():
             view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.area.customContextMenuRequested.connect(
@@ -546,13 +549,17 @@ class MainWindow(QMainWindow):
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
         span = self.library.term_at(doc_id, offset)
         term = self.library.glossary.get(span.text) if span else None
-        if term is None:
-            QToolTip.hideText()
+        lines = []
+        if term is not None:
+            english = escape(term.english[0]) if term.english else ""
+            lines.append(f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{english}")
+        note = self._paragraph_note_at(doc_id, offset)
+        if note:
+            lines.append(f"<i>Your note on this paragraph:</i> {escape(note)}")
+        if lines:
+            QToolTip.showText(point, "<hr>".join(lines))
         else:
-            QToolTip.showText(
-                point,
-                f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{escape(term.english[0])}",
-            )
+            QToolTip.hideText()
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:
@@ -611,7 +618,22 @@ class MainWindow(QMainWindow):
                 self.user_actions.star_action,
             ]
         )
+        offset = view.area.cursorForPosition(point).position()
+        document = self.library.document(view.document_id)
+        paragraph = document.paragraph_at(min(offset, max(0, len(document.text) - 1))).number
+        note = menu.addAction(f"Note on paragraph {paragraph}…")
+        doc_id = view.document_id
+        note.triggered.connect(
+            lambda _checked=False: self.user_actions.edit_paragraph_note(doc_id, paragraph)
+        )
         menu.exec(view.area.viewport().mapToGlobal(point))
+
+    def _paragraph_note_at(self, doc_id: str, offset: int) -> str:
+        number = self.library.document(doc_id).paragraph_at(offset).number
+        return self.library.paragraph_notes(doc_id).get(number, "")
+
+    def _on_user_actions_notes_changed(self, doc_id: str) -> None:
+        self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
 
     def _on_user_actions_glossary_changed(self) -> None:
         self.model.set_terms(list(self.library.glossary.terms))

@@ -7,6 +7,7 @@ glossary. Errors the user can act on are shown in a dialog naming the file or th
 
 Signals:
     glossary_changed(): terms, edits or stars changed.
+    notes_changed(str): the paragraph notes of this document id changed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class UserActions(QObject):
     """Owns the actions; ``selection`` gives the text the user has selected (or "")."""
 
     glossary_changed = Signal()
+    notes_changed = Signal(str)
 
     def __init__(self, library: Library, window: QWidget, selection: Callable[[], str]) -> None:
         super().__init__(window)
@@ -78,6 +80,24 @@ class UserActions(QObject):
             self._warn(str(exc))
             return False
         self.glossary_changed.emit()
+        return True
+
+    def edit_paragraph_note(self, doc_id: str, paragraph: int) -> bool:
+        """Write, change or (emptied) delete the note on a paragraph."""
+        from PySide6.QtWidgets import QInputDialog
+
+        current = self.library.paragraph_notes(doc_id).get(paragraph, "")
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "Note on a paragraph", f"{doc_id} ¶{paragraph} (empty: no note)", current
+        )
+        if not ok:
+            return False
+        try:
+            self.library.set_paragraph_note(doc_id, paragraph, text)
+        except ReaderError as exc:
+            self._warn(str(exc))
+            return False
+        self.notes_changed.emit(doc_id)
         return True
 
     def toggle_star(self, hanzi: str | None = None) -> None:

@@ -68,3 +68,37 @@ def test_stars_show_in_the_list_on_the_card_and_filter_the_list(qtbot, make_wind
     assert shown == ["战略稳定"]
     qtbot.mouseClick(window.panel.starred_only, Qt.MouseButton.LeftButton)
     assert proxy.rowCount() == len(library.glossary)
+
+
+def test_a_paragraph_note_shows_as_a_bar_in_the_margin_and_in_the_tooltip(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QInputDialog
+
+    library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
+    library.set_paragraph_note("2025", 3, "compare with 2016 ¶2")
+    window = make_window(library)
+    view = window.views["2025"]
+    qtbot.waitUntil(view.is_ready)
+    assert view.area.marked_blocks == {2}
+    paragraph = library.document("2025").paragraphs[2]
+    view.scroll_to(paragraph.start, paragraph.start + 1)
+    qtbot.waitUntil(lambda: view.area.cursorRect(_cursor_at(view, paragraph.start)).top() >= 0)
+    y = view.area.cursorRect(_cursor_at(view, paragraph.start)).center().y()
+    image = view.area.viewport().grab().toImage()
+    link = view.area.palette().color(QPalette.ColorRole.Link)
+    assert image.pixelColor(1, y).name() == link.name()
+    assert image.pixelColor(1, y).name() != image.pixelColor(1, 2).name() or y < 4
+    assert window._paragraph_note_at("2025", paragraph.start + 2) == "compare with 2016 ¶2"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *args: ("", True)))
+    with qtbot.waitSignal(window.user_actions.notes_changed, timeout=2000):
+        window.user_actions.edit_paragraph_note("2025", 3)
+    assert library.paragraph_notes("2025") == {}
+    assert view.area.marked_blocks == set()
+
+
+def _cursor_at(view, offset):
+    cursor = QTextCursor(view.area.document())
+    cursor.setPosition(offset)
+    return cursor
