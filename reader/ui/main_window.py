@@ -31,6 +31,7 @@ from reader import __version__
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.ui import layout
+from reader.ui.candidates_view import CandidatesView
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
+        self._create_candidates()
         self._create_strip()
         self._create_actions()
         self._create_menus()
@@ -109,6 +111,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(_SIDE, self.dock)
         self._fit_panel_to(_SIDE)
 
+    def _create_candidates(self) -> None:
+        """Term candidates, a tab behind the glossary: filled when first shown."""
+        self.candidates = CandidatesView(self.library, self)
+        self.candidates_dock = QDockWidget("Candidates", self)
+        self.candidates_dock.setObjectName("candidatesDock")
+        self.candidates_dock.setWidget(self.candidates)
+        self.addDockWidget(_SIDE, self.candidates_dock)
+        self.tabifyDockWidget(self.dock, self.candidates_dock)
+        self.dock.raise_()
+
     def _create_strip(self) -> None:
         """A narrow strip at the window's edge while the panel is collapsed: one click, or
         Ctrl+G, brings the panel back."""
@@ -134,6 +146,9 @@ class MainWindow(QMainWindow):
             return act
 
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
+        self.export_starred_action = action(
+            "Export &starred terms…", None, lambda: self.export_dialog(starred=True)
+        )
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.find_action = action("&Find…", QKeySequence.StandardKey.Find, self.open_find_bar)
         self.filter_action = action("Filter the &glossary", "Ctrl+Shift+F", self.focus_filter)
@@ -177,6 +192,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         terms_menu = bar.addMenu("&Terms")
         terms_menu.addActions([mine.add_term_action, mine.star_action, mine.remove_action])
+        terms_menu.addSeparator()
+        candidates = self.candidates_dock.toggleViewAction()
+        candidates.setText("Term &candidates")
+        terms_menu.addActions([candidates, self.export_starred_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -203,6 +222,8 @@ class MainWindow(QMainWindow):
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
         self.panel.star_toggled.connect(self.user_actions.toggle_star)
         self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        self.candidates.add_requested.connect(self.user_actions.add_or_edit)
+        self.candidates.candidate_selected.connect(self.select_term)
         for doc_id in self.views:
             self._on_user_actions_notes_changed(doc_id)
         for view in self.views.values():
@@ -372,7 +393,10 @@ class MainWindow(QMainWindow):
         """Dock the glossary panel under the texts (a narrow window) or beside them."""
         area = _BELOW if below else _SIDE
         self.addDockWidget(area, self.dock)
+        self.addDockWidget(area, self.candidates_dock)  # its tab goes along
+        self.tabifyDockWidget(self.dock, self.candidates_dock)
         self.dock.show()
+        self.dock.raise_()
         self._fit_panel_to(area)
         self.size_panel()
 
@@ -385,12 +409,15 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------
 
-    def export_dialog(self) -> None:
+    def export_dialog(self, starred: bool = False) -> None:
         from reader.core.export import FORMATS, SUFFIXES, export
 
         filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export glossary", "reader-glossary.tsv", ";;".join(filters)
+            self,
+            "Export starred terms" if starred else "Export glossary",
+            "reader-starred.tsv" if starred else "reader-glossary.tsv",
+            ";;".join(filters),
         )
         if not path:
             return
@@ -398,7 +425,7 @@ class MainWindow(QMainWindow):
             (f for f, s in SUFFIXES.items() if path.endswith(s)), "tsv"
         )
         try:
-            count = export(self.library, fmt, Path(path))
+            count = export(self.library, fmt, Path(path), starred=starred)
         except ReaderError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return
@@ -637,6 +664,7 @@ class MainWindow(QMainWindow):
 
     def _on_user_actions_glossary_changed(self) -> None:
         self.model.set_terms(list(self.library.glossary.terms))
+        self.candidates.invalidate()
         self.panel.set_glossary(self.library.glossary)
         self._show_glossary_layer()
         if self.current is not None:

@@ -102,3 +102,27 @@ def _cursor_at(view, offset):
     cursor = QTextCursor(view.area.document())
     cursor.setPosition(offset)
     return cursor
+
+
+def test_candidates_tab_adds_a_candidate_in_one_click(qtbot, make_window, tmp_path, monkeypatch):
+    library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
+    window = make_window(library)
+    view = window.candidates
+    assert view.table.rowCount() == 0  # nothing computed before the tab is shown
+    window.candidates_dock.raise_()
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=5000)
+    listed = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert "军事设施" in listed and not any(h in library.glossary for h in listed)
+    row = listed.index("军事设施")
+    qtbot.mouseClick(
+        view.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.table.visualRect(view.table.model().index(row, 0)).center(),
+    )
+    assert view.selected() == "军事设施"
+    monkeypatch.setattr(TermDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
+        qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert library.glossary.get("军事设施").origin == "user"
+    listed = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert "军事设施" not in listed
