@@ -74,6 +74,8 @@ class UserActions(QObject):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        if term is not None and not dialog.changes():
+            return False  # saved unchanged: nothing to write
         try:
             self.library.set_term(hanzi, source_keys(self.library, dialog.changes()))
         except ReaderError as exc:
