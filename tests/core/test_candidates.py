@@ -21,7 +21,8 @@ def test_2025_candidates_are_domain_words_and_set_phrases(library):
     text = library.document("2025").text
     for c in found:
         assert c.hanzi not in library.glossary and len(c.hanzi) >= 2
-        assert c.count == text.count(c.hanzi) >= 2
+        assert c.count == text.count(c.hanzi) >= 1
+        assert c.count >= 2 or (len(c.hanzi) >= 3 and c.kind == "word")  # once: only rare words
         assert c.pinyin == library.pinyin(c.hanzi)
     assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
 
