@@ -106,9 +106,12 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from reader.ui.app import run
+        try:
+            from reader.ui.app import run
 
-        return run(args)
+            return run(args)
+        except KeyboardInterrupt:  # Ctrl+C before the window could take it over
+            return 130
     from reader.core.errors import ReaderError
 
     try:
@@ -128,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl+C during a long command: no traceback
+        return 130
     except BrokenPipeError:  # `reader segment 2016 | head`
         _silence_stdout()
         return EXIT_OK

@@ -35,6 +35,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
 
@@ -370,7 +371,7 @@ class MainWindow(QMainWindow):
         try:
             count = export(self.library, fmt, Path(path))
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported {count} terms to {path}")
 
