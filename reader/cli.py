@@ -206,6 +206,8 @@ def _format_lookup(library: Any, item: Any) -> str:
         lines.append(f"  definition: {term.definition}")
         if term.note:
             lines.append(f"  usage:      {term.note}")
+        if term.former_name_of:
+            lines.append(f"  former name of: {term.former_name_of}")
         if term.related:
             lines.append(f"  related:    {', '.join(term.related)}")
     for entry in item.entries:

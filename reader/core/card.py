@@ -74,6 +74,13 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
             out.append(
                 f'<p><b>Full form:</b> <a href="term:{escape(term.variant_of)}">{escape(term.variant_of)}</a></p>'
             )
+        for label, names in (
+            ("Former name of", [term.former_name_of] if term.former_name_of else []),
+            ("Formerly", glossary.former_names(term.hanzi)),
+        ):
+            if names:
+                links = " · ".join(f'<a href="term:{escape(n)}">{escape(n)}</a>' for n in names)
+                out.append(f"<p><b>{label}:</b> {links}</p>")
         if term.related:
             links = " · ".join(f'<a href="term:{escape(r)}">{escape(r)}</a>' for r in term.related)
             out.append(f"<p><b>Related:</b> {links}</p>")

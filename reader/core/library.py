@@ -7,21 +7,34 @@ jieba is loaded only when a document's words are not in the cache.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader import resources
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import (
+    cache_dir,
+    discard,
+    fingerprint,
+    load_verified,
+    store_verified,
+    sweep,
+)
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
-from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
+from reader.core.segment import (
+    SegmentationRules,
+    Segmenter,
+    TokenList,
+    jieba_version,
+    load_rules,
+    tokens_from_json,
+    tokens_to_json,
+)
 from reader.core.textsearch import (
     SyllableIndex,
     TextMatches,
@@ -31,7 +44,7 @@ from reader.core.textsearch import (
     search_kind,
 )
 
-TOKEN_CACHE_VERSION = "2"
+TOKEN_CACHE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,7 @@ class Library:
         cache_folder: Path | None = None,
     ) -> Library:
         """Load what can be loaded; what cannot is listed in ``problems``, never raised."""
+        sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
         try:
@@ -284,22 +298,15 @@ class Library:
             "\n".join(self._rules.split),
             jieba_version(),
         )
-        import json
-
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
-        except (OSError, ValueError, TypeError, KeyError, OverflowError):
-            pass
+        payload = load_verified(path, key)
+        if payload is not None:
+            try:
+                return tokens_from_json(document.text, payload)
+            except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+                discard(path, "not a valid word list for its text")
         tokens = self._segment(document.text)
-        data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
-
-        def write(tmp: Path) -> None:
-            tmp.write_text(data, encoding="utf-8")
-
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, write)
+        store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
     def _segment(self, text: str) -> TokenList:
