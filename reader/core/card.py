@@ -155,3 +155,16 @@ def matches_html(matches: TextMatches) -> str:
         f'<p style="font-size:24px; margin:0">Find “{escape(matches.query)}”</p>'
         f"<p><i>in the texts, {how}</i></p>{summary}{hint}"
     )
+
+
+def equivalents_text(lookup: Lookup, glossary: Glossary) -> str:
+    """What "Copy equivalents" puts on the clipboard: the English line and the Russian line,
+    each marked "(unverified)" when it was not seen in an official text."""
+    term = lookup.glossary
+    if term is None:
+        return ""
+    lines = []
+    for values, key in ((term.english, term.english_source), (term.russian, term.russian_source)):
+        mark = " (unverified)" if citation(glossary, key) == "unverified" else ""
+        lines.append("; ".join(values) + mark)
+    return "\n".join(lines)

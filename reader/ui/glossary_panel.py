@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.card import details_html, matches_html
+from reader.core.card import details_html, equivalents_text, matches_html
 from reader.core.glossary import Glossary
 from reader.core.library import Lookup
 from reader.core.textsearch import TextMatches
@@ -265,7 +265,7 @@ class GlossaryPanel(QWidget):
         elif what == "pinyin":
             text = lookup.pinyin
         else:
-            text = "\n".join(("; ".join(lookup.english), "; ".join(lookup.russian)))
+            text = equivalents_text(lookup, self._glossary)
         QGuiApplication.clipboard().setText(text)
 
     def occurrence_indexes(self) -> list[QModelIndex]:

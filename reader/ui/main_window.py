@@ -16,7 +16,6 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -394,23 +393,31 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        from reader.core.export import FORMATS, SUFFIXES, export
+        """File › Export: the dialog opens in the last folder with the last format."""
+        from reader.ui.export_dialog import ExportDialog
 
-        filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export glossary", "reader-glossary.tsv", ";;".join(filters)
+        folder = Path(self.settings.value("export/folder") or Path.home())
+        self.export_window = ExportDialog(
+            folder, self.settings.value("export/format"), self.library.document_ids(), self
         )
-        if not path:
-            return
-        fmt = filters.get(chosen) or next(
-            (f for f, s in SUFFIXES.items() if path.endswith(s)), "tsv"
-        )
+        self.export_window.accepted.connect(lambda: self.export_to(*self.export_window.choice()))
+        self.export_window.open()
+
+    def export_to(self, fmt: str, document: str | None, path: Path) -> bool:
+        from reader.core.export import export
+
+        if not path.is_absolute():
+            path = Path(self.settings.value("export/folder") or Path.home()) / path
         try:
-            count = export(self.library, fmt, Path(path))
+            count = export(self.library, fmt, path.expanduser(), document)
         except ReaderError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {count} terms to {path}")
+            return False
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/format", fmt)
+        which = f" (those in the {document} statement)" if document else ""
+        self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
+        return True
 
     def show_problems(self, problems: list[ReaderError]) -> None:
         """A file that could not be read: say which and why; the rest is open."""
