@@ -76,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("translation", metavar="TRANSLATION", help="the translation's id")
     check.add_argument("--json", action="store_true")
 
+    compare = commands.add_parser(
+        "compare", help="shared wording, paragraph links and term shift of two documents"
+    )
+    compare.add_argument("a", metavar="A", help="document id, e.g. 2016")
+    compare.add_argument("b", metavar="B", help="document id, e.g. 2025")
+    compare.add_argument(
+        "--min", type=int, default=8, metavar="N", help="shortest shared run (default 8)"
+    )
+    compare.add_argument("--json", action="store_true")
+    compare.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained report")
+
     export = commands.add_parser("export", help="write the glossary as csv, tsv, tbx or anki")
     export.add_argument("--format", required=True, choices=("csv", "tsv", "tbx", "anki"))
     export.add_argument("--output", required=True, type=Path)
@@ -111,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _export,
             "align": _align,
             "check": _check,
+            "compare": _compare,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
@@ -354,4 +366,24 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         for start, paragraph in c.missing:
             context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
             print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
+    return EXIT_OK
+
+
+def _compare(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.compare import compare
+    from reader.core.compare_report import plain_text
+    from reader.core.errors import ReaderError
+
+    if args.min < 1:
+        raise ReaderError(f"compare: --min must be at least 1, got {args.min}")
+    comparison = compare(library, args.a, args.b, args.min)
+    if args.html:
+        from reader.core.compare_html import write_html
+
+        write_html(comparison, args.html)
+        print(f"wrote the comparison of {args.a} and {args.b} to {args.html}")
+    elif args.json:
+        _print_json(comparison.to_dict())
+    else:
+        print(plain_text(comparison), end="")
     return EXIT_OK
