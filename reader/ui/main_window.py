@@ -138,7 +138,12 @@ class MainWindow(QMainWindow):
             act = QAction(text, self, checkable=checkable)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            # Slots get exactly what they declare: the checked state for a checkable action,
+            # nothing otherwise (a slot wrapped by a tool such as mutmut takes *args).
+            if checkable:
+                act.triggered.connect(lambda checked, s=slot: s(checked))
+            else:
+                act.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(act)
             return act
 
