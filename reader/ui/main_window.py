@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.core.card import hover_html
+from reader.core.card import first_gloss, hover_html
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
@@ -145,7 +145,12 @@ class MainWindow(QMainWindow):
             act = QAction(text, self, checkable=checkable)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            # Slots get exactly what they declare: the checked state for a checkable action,
+            # nothing otherwise (a slot wrapped by a tool such as mutmut takes *args).
+            if checkable:
+                act.triggered.connect(lambda checked, s=slot: s(checked))
+            else:
+                act.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(act)
             return act
 
@@ -318,7 +323,10 @@ class MainWindow(QMainWindow):
         counts = " · ".join(f"{d}: {n}" for d, n in target.counts.items())
         if isinstance(target, Lookup):
             self.panel.show_lookup(target)
-            self.statusBar().showMessage(f"{target.term} {target.pinyin} — {counts}")
+            # The whole answer in one line, for a reader who has hidden the panel.
+            gloss = first_gloss(target)
+            meaning = f" — {gloss}" if gloss else ""
+            self.statusBar().showMessage(f"{target.term} {target.pinyin}{meaning} — {counts}")
             self.settings.set_value("selection/term", target.term)
         else:
             self.panel.show_matches(target)
@@ -354,6 +362,10 @@ class MainWindow(QMainWindow):
         if wrapped:
             edge = "first" if index == 0 else "last"
             message += f" (wrapped to the {edge})"
+        lookup = self.selection.lookup
+        gloss = first_gloss(lookup) if lookup is not None else ""
+        if gloss and lookup is not None:  # the meaning too, for a reader without the panel
+            message += f" · {lookup.pinyin} — {gloss}"
         return message
 
     # -- view settings --------------------------------------------------------------------
