@@ -27,7 +27,7 @@ TARGETS = {
     "rss_ratio": 1.5,
     "align_statement_ms": 200,
 }
-GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "align")
+GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "compare", "align")
 
 
 def main() -> int:
@@ -80,6 +80,10 @@ def run(groups: list[str]) -> dict[str, Any]:
             from tests.benchmarks import align
 
             results.update(align.run())
+        elif group == "compare":
+            from tests.benchmarks import compare
+
+            results.update(compare.run())
         else:
             from tests.benchmarks import bigdoc
 
