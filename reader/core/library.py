@@ -22,7 +22,12 @@ from reader.core.cache import (
 )
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
-from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
+from reader.core.errors import (
+    EmptyQueryError,
+    ReaderError,
+    TermNotFoundError,
+    UnknownDocumentError,
+)
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
@@ -68,6 +73,8 @@ class Lookup:
     glossary: Term | None
     entries: tuple[DictionaryEntry, ...]
     occurrences: Occurrences
+    #: For a word in neither the glossary nor CC-CEDICT (惯于): each character's entries.
+    characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
 
     @property
     def english(self) -> tuple[str, ...]:
@@ -235,12 +242,19 @@ class Library:
         Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
         dictionary."""
         term = term.strip()
+        if not term:
+            raise EmptyQueryError("an empty term matches nothing; give a word to look up")
         entry = self.glossary.get(term)
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)
         if entry is None and not entries and not len(occurrences):
             raise TermNotFoundError(f"{term!r} is not in the documents, the glossary or CC-CEDICT")
         source = "glossary" if entry else "cc-cedict" if entries else "text"
+        characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
+        if entry is None and not entries and len(term) > 1:
+            characters = tuple(
+                (char, tuple(self._dictionary.entries(char))) for char in term if has_han(char)
+            )
         return Lookup(
             term=term,
             pinyin=self.pinyin(term),
@@ -248,6 +262,7 @@ class Library:
             glossary=entry,
             entries=entries,
             occurrences=occurrences,
+            characters=characters,
         )
 
     def search_terms(self, query: str) -> list[Term]:

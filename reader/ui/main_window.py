@@ -11,12 +11,12 @@ import functools
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.card import hover_html
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
+from reader.core.pinyin import has_han
 from reader.ui import layout
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
@@ -38,9 +40,26 @@ from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
 
+if TYPE_CHECKING:
+    from reader.ui.compare_view import CompareWindow
+
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def parse_positions(text: str) -> dict[str, int]:
+    """``2016=120;2025=0`` -> {"2016": 120, "2025": 0}; anything malformed is skipped."""
+    positions = {}
+    for part in text.split(";"):
+        doc_id, _, offset = part.partition("=")
+        if doc_id and offset.isdigit():
+            positions[doc_id] = int(offset)
+    return positions
+
+
+def format_positions(positions: dict[str, int]) -> str:
+    return ";".join(f"{doc_id}={offset}" for doc_id, offset in positions.items())
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +72,7 @@ class MainWindow(QMainWindow):
         self.family = family
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
+        self.compare_window: CompareWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
@@ -142,6 +162,12 @@ class MainWindow(QMainWindow):
             "Colour pinyin by &tone", None, self.set_tone_colours, checkable=True
         )
         self.tone_action.setChecked(self.panel.tone_colours)
+        self.hover_action = action("Word &hints on hover", None, self.set_hover, checkable=True)
+        self.hover_action.setChecked(self.settings.value("reading/hover"))
+        self.numbers_action = action(
+            "Paragraph &numbers", "Ctrl+Shift+N", self.set_paragraph_numbers, checkable=True
+        )
+        self.shortcuts_action = action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.panel_toggle_action = self.dock.toggleViewAction()
         self.panel_toggle_action.setText("Glossary &panel")
         self.panel_toggle_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -152,11 +178,15 @@ class MainWindow(QMainWindow):
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
         self.about_action = action("&About Reader", None, self.about)
+        self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.export_comparison_action = action(
+            "Export &comparison…", None, self.export_comparison_dialog
+        )
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.export_action, self.quit_action])
+        file_menu.addActions([self.export_action, self.export_comparison_action, self.quit_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -168,12 +198,12 @@ class MainWindow(QMainWindow):
             ]
         )
         view = bar.addMenu("&View")
-        view.addActions([self.panel_toggle_action, self.below_action])
+        view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
         view.addSeparator()
-        view.addActions(
-            [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
-        )
-        bar.addMenu("&Help").addAction(self.about_action)
+        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view.addSeparator()
+        view.addActions([self.tone_action, self.hover_action, self.numbers_action])
+        bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
         for view in self.views.values():
@@ -195,6 +225,11 @@ class MainWindow(QMainWindow):
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
             view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+            view.set_word_source(functools.partial(self._word_span, doc_id))
+
+    def _word_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        span = self.library.word_at(doc_id, offset)
+        return (span.start, span.end) if span is not None else None
 
     def _glossary_spans(self, doc_id: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(s, e) for s, e, _ in self.library.terms_between(doc_id, start, end)]
@@ -333,6 +368,17 @@ class MainWindow(QMainWindow):
         self.panel.refresh()
         self.settings.set_value("reading/tone_colours", on)
 
+    def set_hover(self, on: bool) -> None:
+        self.settings.set_value("reading/hover", on)
+        if not on:
+            QToolTip.hideText()
+
+    def set_paragraph_numbers(self, on: bool) -> None:
+        self.numbers_action.setChecked(on)
+        for view in self.views.values():
+            view.set_paragraph_numbers(on)
+        self.settings.set_value("reading/paragraph_numbers", on)
+
     def focus_filter(self) -> None:
         self.dock.show()
         self.panel.filter.setFocus()
@@ -356,23 +402,80 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        from reader.core.export import FORMATS, SUFFIXES, export
+        """File › Export: the dialog opens in the last folder with the last format."""
+        from reader.ui.export_dialog import ExportDialog
 
-        filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export glossary", "reader-glossary.tsv", ";;".join(filters)
+        folder = Path(self.settings.value("export/folder") or Path.home())
+        self.export_window = ExportDialog(
+            folder, self.settings.value("export/format"), self.library.document_ids(), self
+        )
+        self.export_window.accepted.connect(lambda: self.export_to(*self.export_window.choice()))
+        self.export_window.open()
+
+    def export_to(self, fmt: str, document: str | None, path: Path) -> bool:
+        from reader.core.export import export
+
+        if not path.is_absolute():
+            path = Path(self.settings.value("export/folder") or Path.home()) / path
+        try:
+            count = export(self.library, fmt, path.expanduser(), document)
+        except ReaderError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return False
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/format", fmt)
+        which = f" (those in the {document} statement)" if document else ""
+        self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
+        return True
+
+    def open_compare(self) -> CompareWindow | None:
+        """View › Compare: the first and the last document (by date), any two on request."""
+        from reader.ui.compare_view import CompareWindow
+
+        if len(self.library.documents) < 1:
+            return None
+        if self.compare_window is None:
+            first, last = self.library.documents[0].id, self.library.documents[-1].id
+            self.compare_window = CompareWindow(
+                self.library, self.family, self.zoom, first, last, self
+            )
+            self.compare_window.term_selected.connect(self.select_term)
+            self.selection.changed.connect(self._on_selection_changed_compare)
+            self.compare_window.resize(self.size())
+        self.compare_window.show()
+        self.compare_window.raise_()
+        return self.compare_window
+
+    def export_comparison_dialog(self) -> None:
+        """File › Export comparison…: the comparison shown (or the first and last
+        document's) as one self-contained HTML file."""
+        from reader.core.compare import compare
+        from reader.core.compare_html import write_html
+
+        window = self.compare_window
+        if window is not None:
+            comparison = window.comparison
+        elif self.library.documents:
+            docs = self.library.documents
+            comparison = compare(self.library, docs[0].id, docs[-1].id)
+        else:
+            return
+        name = f"reader-compare-{comparison.a.id}-{comparison.b.id}.html"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export comparison", name, "HTML (*.html *.htm)"
         )
         if not path:
             return
-        fmt = filters.get(chosen) or next(
-            (f for f, s in SUFFIXES.items() if path.endswith(s)), "tsv"
-        )
         try:
-            count = export(self.library, fmt, Path(path))
+            write_html(comparison, Path(path))
         except ReaderError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return
-        self.statusBar().showMessage(f"Exported {count} terms to {path}")
+        self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_compare(self) -> None:
+        if self.compare_window is not None:
+            self.compare_window.show_term(self.selection.term)
 
     def show_problems(self, problems: list[ReaderError]) -> None:
         """A file that could not be read: say which and why; the rest is open."""
@@ -382,6 +485,13 @@ class MainWindow(QMainWindow):
             "Some files could not be read",
             f"<p>Reader opened what it could. These files need fixing:</p><ul>{lines}</ul>",
         )
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
+        from reader.ui.shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -446,11 +556,22 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.share_panes()
+        self.set_paragraph_numbers(self.settings.value("reading/paragraph_numbers"))
         term = self.settings.value("selection/term")
-        if term and self.select_term(term) and self.hits:
-            QTimer.singleShot(0, lambda: self._reveal(self.hits[0]) if self.hits else None)
+        if term:
+            self.select_term(term)
+        positions = parse_positions(self.settings.value("reading/positions"))
+        # After the first layout at the window's real size, not before.
+        QTimer.singleShot(0, lambda: self._restore_positions(positions))
+
+    def _restore_positions(self, positions: dict[str, int]) -> None:
+        for doc_id, offset in positions.items():
+            if doc_id in self.views:
+                self.views[doc_id].set_reading_position(offset)
 
     def save_state(self) -> None:
+        positions = {d: v.reading_position() for d, v in self.views.items()}
+        self.settings.set_value("reading/positions", format_positions(positions))
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
         self.settings.set_value("window/splitter", self.splitter.saveState())
@@ -468,15 +589,17 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        span = self.library.term_at(doc_id, offset)
-        term = self.library.glossary.get(span.text) if span else None
-        if term is None:
+        """The mouse rests on a word: its pinyin and one gloss (View › Word hints)."""
+        span = self.library.word_at(doc_id, offset)
+        if span is None or not self.hover_action.isChecked() or not has_han(span.text):
             QToolTip.hideText()
-        else:
-            QToolTip.showText(
-                point,
-                f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{escape(term.english[0])}",
-            )
+            return
+        try:
+            lookup = self.library.lookup(span.text)
+        except TermNotFoundError:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(point, hover_html(lookup), self.views[doc_id].area)
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:
