@@ -186,8 +186,8 @@ def _align_with_fixed(
                 if step < cost[i + di][j + dj]:
                     cost[i + di][j + dj] = step
                     back[i + di][j + dj] = (di, dj, -1)
-            for index in {fixed_at_src.get(i), fixed_at_tgt.get(j)} - {None}:
-                assert index is not None
+            starting = {fixed_at_src.get(i, -1), fixed_at_tgt.get(j, -1)} - {-1}
+            for index in starting:
                 src, tgt = fixed[index]
                 if (src and min(src) != i) or (tgt and min(tgt) != j):
                     continue
@@ -288,6 +288,10 @@ def stem_key(phrase: str, lang: str) -> str:
     words = re.findall(r"\w+", phrase.lower())
     if lang == "ru":
         words = [w[: max(4, len(w) - 3)] for w in words]
+    else:  # "weapons" must find "nuclear-weapon States"; matching is by prefix
+        words = [
+            w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+        ]
     return " ".join(words)
 
 
@@ -296,7 +300,7 @@ def contains_phrase(text: str, phrase: str, lang: str) -> bool:
     key = stem_key(phrase, lang).split()
     if not key:
         return False
-    words = stem_key(text, lang).split() if lang != "ru" else re.findall(r"\w+", text.lower())
+    words = re.findall(r"\w+", text.lower())
     for start in range(len(words) - len(key) + 1):
         if all(words[start + k].startswith(key[k]) for k in range(len(key))):
             return True
