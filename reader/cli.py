@@ -397,6 +397,7 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         print(f"{c.term.hanzi}  {rendered}{flag}")
         for start, paragraph in c.missing:
             context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
+            context = context.replace("\n", " ")
             print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
     return EXIT_OK
 

@@ -45,6 +45,7 @@ from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
+    from reader.ui.translation_window import TranslationWindow
 
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
         self.compare_window: CompareWindow | None = None
+        self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.about_action = action("&About Reader", None, self.about)
         self.user_actions = UserActions(self.library, self, self._selected_text)
         self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.translations_action = action("&Translations…", "Ctrl+Shift+T", self.open_translations)
         self.export_comparison_action = action(
             "Export &comparison…", None, self.export_comparison_dialog
         )
@@ -216,7 +219,14 @@ class MainWindow(QMainWindow):
             ]
         )
         view = bar.addMenu("&View")
-        view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
+        view.addActions(
+            [
+                self.compare_action,
+                self.translations_action,
+                self.panel_toggle_action,
+                self.below_action,
+            ]
+        )
         view.addSeparator()
         view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view.addSeparator()
@@ -476,6 +486,26 @@ class MainWindow(QMainWindow):
         self.compare_window.show()
         self.compare_window.raise_()
         return self.compare_window
+
+    def open_translations(self) -> TranslationWindow:
+        """View › Translations: each original read with its translation, and the term check."""
+        from reader.core.bilingual import MemoryCorrections
+        from reader.ui.translation_window import TranslationWindow
+
+        if self.translation_window is None:
+            font = reading_font(self.family, self.zoom)
+            window = TranslationWindow(self.library, font, MemoryCorrections(), self)
+            window.place_activated.connect(self._on_translation_place_activated)
+            window.term_selected.connect(self.select_term)
+            window.resize(self.size())
+            self.translation_window = window
+        self.translation_window.show()
+        self.translation_window.raise_()
+        return self.translation_window
+
+    def _on_translation_place_activated(self, doc_id: str, start: int, end: int) -> None:
+        if doc_id in self.views:
+            self._reveal((doc_id, start, end))
 
     def export_comparison_dialog(self) -> None:
         """File › Export comparison…: the comparison shown (or the first and last
