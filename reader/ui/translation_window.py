@@ -8,6 +8,7 @@ Signals:
     place_activated(str doc, int start, int end): a place in an original was chosen, for the
         main window to scroll its pane there.
     term_selected(str hanzi): a term was chosen in the term check.
+    glossary_changed(): the user made a rendering a term's equivalent.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from reader.core.bilingual import (
     corrected,
     tmx,
     translation_pairs,
+    use_rendering,
 )
 from reader.core.errors import ReaderError
 from reader.core.files import write_file
@@ -52,6 +54,7 @@ class TranslationWindow(QMainWindow):
 
     place_activated = Signal(str, int, int)
     term_selected = Signal(str)
+    glossary_changed = Signal()
 
     def __init__(
         self, library: Library, font: QFont, corrections: CorrectionStore, parent: QWidget | None
@@ -82,6 +85,7 @@ class TranslationWindow(QMainWindow):
         toolbar.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         self.view = BilingualView(font, self)
+        self.view.terms_in = self._terms_in
         self.check_table = QTableWidget(0, len(CHECK_COLUMNS), self)
         self.check_table.setHorizontalHeaderLabels(CHECK_COLUMNS)
         self.check_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -104,6 +108,7 @@ class TranslationWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_dialog)
         self.view.sentence_activated.connect(self._on_view_sentence_activated)
         self.view.correction_requested.connect(self._on_view_correction_requested)
+        self.view.rendering_chosen.connect(self._on_view_rendering_chosen)
         self.check_table.cellClicked.connect(self._on_check_table_cell_clicked)
 
     # -- showing a pair -------------------------------------------------------------------
@@ -187,6 +192,29 @@ class TranslationWindow(QMainWindow):
             QMessageBox.warning(self, "Correction not saved", str(exc))
             return
         self.show_pair(self.chooser.currentIndex())
+
+    def _terms_in(self, text: str) -> list[str]:
+        """Glossary terms of ``text``, longest first, none inside a longer one found."""
+        found: list[str] = []
+        for term in sorted(self.library.glossary.terms, key=lambda t: -len(t.hanzi)):
+            if term.hanzi in text and not any(term.hanzi in longer for longer in found):
+                found.append(term.hanzi)
+        return found
+
+    def _on_view_rendering_chosen(self, hanzi: str, equivalent: str) -> None:
+        if self.alignment is None:
+            return
+        try:
+            use_rendering(self.library, hanzi, self.alignment, equivalent)
+        except ReaderError as exc:
+            QMessageBox.warning(self, "Equivalent not saved", str(exc))
+            return
+        self.statusBar().showMessage(
+            f"“{equivalent}” is now the first equivalent of {hanzi}, seen in"
+            f" {self.alignment.translation.id}"
+        )
+        self.glossary_changed.emit()
+        self._fill_check()
 
     def _on_check_table_cell_clicked(self, row: int, column: int) -> None:
         term_item, place_item = self.check_table.item(row, 0), self.check_table.item(row, 3)
