@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
     parser.add_argument("--compare", action="store_true", help="window: open View › Compare")
     parser.add_argument(
+        "--translations", action="store_true", help="window: open View › Translations"
+    )
+    parser.add_argument(
         "--size",
         type=_size,
         metavar="WxH",

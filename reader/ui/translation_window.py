@@ -132,6 +132,13 @@ class TranslationWindow(QMainWindow):
             f" sentences translated · {sum(b.fixed for b in self.alignment.beads)} corrected by you"
         )
 
+    def show_term(self, hanzi: str) -> bool:
+        """Scroll to the first sentence of the original that holds ``hanzi``, tinting its pair."""
+        if self.alignment is None or not hanzi:
+            return False
+        at = self.alignment.original.text.find(hanzi)
+        return at >= 0 and self.view.show_place(at)
+
     def _fill_check(self) -> None:
         assert self.alignment is not None
         checks = [
