@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
     parser.add_argument("--compare", action="store_true", help="window: open View › Compare")
     parser.add_argument(
+        "--translations", action="store_true", help="window: open View › Translations"
+    )
+    parser.add_argument(
         "--size",
         type=_size,
         metavar="WxH",
@@ -110,9 +113,12 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from reader.ui.app import run
+        try:
+            from reader.ui.app import run
 
-        return run(args)
+            return run(args)
+        except KeyboardInterrupt:  # Ctrl+C before the window could take it over
+            return 130
     from reader.core.errors import ReaderError
 
     try:
@@ -133,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl+C during a long command: no traceback
+        return 130
     except BrokenPipeError:  # `reader segment 2016 | head`
         _silence_stdout()
         return EXIT_OK
@@ -335,9 +343,9 @@ def _export(library: Any, args: argparse.Namespace) -> int:
 
 def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[str, Any]:
     """Each occurrence gains the aligned sentence of every translation of its document."""
-    from reader.core.bilingual import Concordance, rendering_dict
+    from reader.core.bilingual import Concordance, corrections_for, rendering_dict
 
-    concordance = Concordance(library.documents, library.glossary)
+    concordance = Concordance(library.documents, library.glossary, corrections_for(library))
     for occurrence in data["occurrences"]:
         original = library.document(occurrence["document"])
         found = concordance.renderings(original, item.glossary, occurrence["start"])
@@ -346,11 +354,15 @@ def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[st
 
 
 def _align(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.bilingual import align_documents, pairs_dict, tmx
+    from reader.core.bilingual import align_documents, corrections_for, pairs_dict, tmx
     from reader.core.files import write_file
 
+    corrections = corrections_for(library).load(args.doc, args.translation)
     alignment = align_documents(
-        library.document(args.doc), library.document(args.translation), library.glossary
+        library.document(args.doc),
+        library.document(args.translation),
+        library.glossary,
+        corrections,
     )
     if args.tmx:
         write_file(args.tmx, tmx(alignment))
@@ -370,7 +382,13 @@ def _align(library: Any, args: argparse.Namespace) -> int:
 
 
 def _check(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.bilingual import align_documents, check_dict, check_terms, translation_info
+    from reader.core.bilingual import (
+        align_documents,
+        check_dict,
+        check_terms,
+        corrections_for,
+        translation_info,
+    )
     from reader.core.errors import ReaderError
 
     translation = library.document(args.translation)
@@ -379,7 +397,10 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         raise ReaderError(
             f"{translation.id} is not a translation (its header names no 'translation-of' and 'lang')"
         )
-    alignment = align_documents(library.document(info[0]), translation, library.glossary)
+    corrections = corrections_for(library).load(info[0], translation.id)
+    alignment = align_documents(
+        library.document(info[0]), translation, library.glossary, corrections
+    )
     checks = check_terms(alignment, library.glossary)
     if args.json:
         _print_json(check_dict(alignment, checks))
@@ -392,6 +413,7 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         print(f"{c.term.hanzi}  {rendered}{flag}")
         for start, paragraph in c.missing:
             context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
+            context = context.replace("\n", " ")
             print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
     return EXIT_OK
 

@@ -27,7 +27,9 @@ from reader.ui.fonts import (
     register_bundled_font,
 )
 from reader.ui.main_window import MainWindow
+from reader.ui.plain import plain_message_box
 from reader.ui.settings import Settings
+from reader.ui.signals import SignalCloser
 
 SCREENSHOT_SIZE = (1600, 1000)
 WARM_UP_DELAY_MS = 1000
@@ -63,11 +65,8 @@ def install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         sys.stderr.write(details)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            "Reader hit a bug",
-            f"{kind.__name__}: {value}",
-            parent=window,
+        box = plain_message_box(
+            window, QMessageBox.Icon.Critical, "Reader hit a bug", f"{kind.__name__}: {value}"
         )
         box.setDetailedText(details)
         box.exec()
@@ -90,6 +89,7 @@ def save_screenshot(
     term: str | None,
     size: tuple[int, int] | None = None,
     compare: bool = False,
+    translations: bool = False,
 ) -> int:
     window.resize(*(size or SCREENSHOT_SIZE))
     window.show()
@@ -115,6 +115,12 @@ def save_screenshot(
                 spans = pane.layer_spans("occurrences")
                 if spans:
                     pane.scroll_to(*spans[0])
+    if translations:  # View › Translations instead, at the term's first sentence
+        translation_window = window.open_translations()
+        shown = translation_window
+        translation_window.resize(*(size or SCREENSHOT_SIZE))
+        QApplication.processEvents()
+        translation_window.show_term(window.selection.term if term else "")
     for _ in range(3):  # highlight updates are coalesced into the next event-loop turn
         QApplication.processEvents()
     ok = shown.grab().save(str(path))
@@ -150,10 +156,26 @@ def run(args: argparse.Namespace) -> int:
             for broken in library.problems:
                 print(f"reader: warning: {broken}", file=sys.stderr)
             return save_screenshot(
-                window, args.screenshot, args.select, args.size, getattr(args, "compare", False)
+                window,
+                args.screenshot,
+                args.select,
+                args.size,
+                getattr(args, "compare", False),
+                getattr(args, "translations", False),
             )
     window = start(app, args)
-    return app.exec()
+    closer = SignalCloser(lambda: close_and_quit(app, window))
+    try:
+        return app.exec()
+    finally:
+        closer.uninstall()
+
+
+def close_and_quit(app: QApplication, window: MainWindow) -> None:
+    """What Ctrl+C in the terminal does: close the window (saving its state), then leave the
+    event loop even if a dialog is open."""
+    window.close()
+    app.quit()
 
 
 def start(

@@ -17,15 +17,10 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -36,15 +31,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QProgressBar,
-    QTextBrowser,
     QTextEdit,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.documents import Document
 from reader.ui.elided_label import ElidedLabel
+from reader.ui.reading_area import ReadingArea
 
 LAYERS = ("shared", "glossary", "occurrences", "selected", "flash")  # drawn in this order
 LINE_HEIGHT_PERCENT = 170
@@ -53,91 +47,6 @@ SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statemen
 SLICE_SECONDS = 0.02  # a longer text is built for this long per event-loop turn, then yields
 LONGEST_SPAN = 256  # how far before the visible range a highlighted span may start
 Span = tuple[int, int]
-
-
-class ReadingArea(QTextBrowser):
-    """The text itself. Turns a click (not a drag that selects) or Enter into an offset.
-
-    Signals:
-        offset_clicked(int): the character offset the reader clicked or pressed Enter on.
-        tooltip_wanted(int, QPoint): the offset under the mouse, and where to show a tip.
-    """
-
-    offset_clicked = Signal(int)
-    tooltip_wanted = Signal(int, QPoint)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setMouseTracking(True)
-        #: Blocks (paragraph number - 1) that carry a note of the reader's: a bar beside them.
-        self.marked_blocks: set[int] = set()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self.marked_blocks:
-            return
-        painter = QPainter(self.viewport())
-        colour = self.palette().color(QPalette.ColorRole.Link)
-        layout = self.document().documentLayout()
-        scrolled = self.verticalScrollBar().value()
-        for number in self.marked_blocks:
-            block = self.document().findBlockByNumber(number)
-            if not block.isValid():
-                continue
-            rect = layout.blockBoundingRect(block).translated(0, -scrolled)
-            if rect.bottom() >= 0 and rect.top() <= self.viewport().height():
-                # In the document's own margin: the text does not move.
-                painter.fillRect(0, int(rect.top()), 3, int(rect.height()), colour)
-        painter.end()
-
-    def offset_at(self, point: QPoint) -> int | None:
-        """The character drawn under ``point`` (viewport coordinates), or None."""
-        text_length = self.document().characterCount() - 1
-        near = self.cursorForPosition(point).position()
-        for position in (near, near - 1):
-            if not 0 <= position < text_length:
-                continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(position)
-            rect = self.cursorRect(cursor)
-            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-            char = cursor.selectedText()
-            if not char or char == "\u2029":  # a paragraph separator is not clickable
-                continue
-            width = QFontMetrics(cursor.charFormat().font()).horizontalAdvance(char)
-            inside_x = rect.left() <= point.x() < rect.left() + width
-            if inside_x and rect.top() <= point.y() <= rect.bottom():
-                return position
-        return None
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            offset = self.offset_at(event.position().toPoint())
-            if offset is not None:
-                self.offset_clicked.emit(offset)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.offset_clicked.emit(self.textCursor().position())
-            return
-        super().keyPressEvent(event)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            point = event.pos()  # type: ignore[attr-defined]
-            offset = self.offset_at(point)
-            if offset is None:
-                QToolTip.hideText()
-            else:
-                self.tooltip_wanted.emit(offset, self.viewport().mapToGlobal(point))
-            return True
-        return super().viewportEvent(event)
 
 
 class DocumentView(QWidget):
@@ -161,6 +70,7 @@ class DocumentView(QWidget):
         self._formats: dict[str, QTextCharFormat] = {}
         self._built = 0  # paragraphs in the QTextDocument so far
         self._pending_scroll: Span | None = None
+        self._pending_top: int | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
         self._font = font
         self._create_header(document)
@@ -179,7 +89,7 @@ class DocumentView(QWidget):
         self._applied: list[tuple[str, int, int]] = []
         self.area.offset_clicked.connect(self._on_area_offset_clicked)
         self.area.tooltip_wanted.connect(self._on_area_tooltip_wanted)
-        self.area.verticalScrollBar().valueChanged.connect(self._apply_visible)
+        self.area.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._start_text()
 
     # -- building -------------------------------------------------------------------------
@@ -237,6 +147,8 @@ class DocumentView(QWidget):
             QTimer.singleShot(0, self._continue_text)
             return
         self.progress.hide()
+        if self._pending_top is not None:
+            self.set_reading_position(self._pending_top)
         if self._pending_scroll:
             self.scroll_to(*self._pending_scroll)
         self.text_ready.emit(self.document_id)
@@ -271,15 +183,37 @@ class DocumentView(QWidget):
                 cursor.createList(QTextListFormat.Style.ListDisc)
             self._built += 1
 
+    def set_reading_font(self, font: QFont) -> None:
+        """A new size (zoom): the same text stays at the top of the pane."""
+        anchor = self.area.top_offset()
+        self._font = font
+        self.area.document().setDefaultFont(font)
+        self.area.show_at_top(anchor)
+        self._apply_visible()
+
+    def reading_position(self) -> int:
+        """The offset of the character at the top of the pane, kept across restarts."""
+        return self.area.top_offset()
+
+    def set_reading_position(self, offset: int) -> None:
+        if offset > self._built_chars:  # not loaded yet: go there once it is
+            self._pending_top = offset
+            return
+        self._pending_top = None
+        self.area.show_at_top(offset)
+
     def set_paragraph_marks(self, numbers: Iterable[int]) -> None:
         """Mark the paragraphs (numbered from 1) that carry a note of the reader's."""
         self.area.marked_blocks = {n - 1 for n in numbers}
         self.area.viewport().update()
 
-    def set_reading_font(self, font: QFont) -> None:
-        self._font = font
-        self.area.document().setDefaultFont(font)
-        self._apply_visible()
+    def set_paragraph_numbers(self, on: bool) -> None:
+        paragraphs = self._document.paragraphs
+        self.area.show_paragraph_numbers((lambda block: paragraphs[block].number) if on else None)
+
+    def set_word_source(self, source: Callable[[int], Span | None]) -> None:
+        """What a double-click selects: the word at an offset, as a click looks it up."""
+        self.area.word_span = source
 
     # -- highlights -----------------------------------------------------------------------
 
@@ -398,8 +332,12 @@ class DocumentView(QWidget):
 
     # -- slots ----------------------------------------------------------------------------
 
-    def _on_layout_size_changed(self) -> None:
+    def _on_layout_size_changed(self, _size: QSizeF) -> None:
         self._apply_timer.start()
+        self.area.margin.update()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._apply_visible()
 
     def _on_area_offset_clicked(self, offset: int) -> None:
         self.word_clicked.emit(self.document_id, offset)

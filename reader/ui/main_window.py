@@ -7,6 +7,7 @@ connections are in _connect_signals.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from html import escape
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.card import first_gloss, hover_html
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
+from reader.core.pinyin import has_han
 from reader.ui import layout
 from reader.ui.candidates_view import CandidatesView
 from reader.ui.document_view import DocumentView
@@ -37,16 +40,32 @@ from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
 from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
+    from reader.ui.translation_window import TranslationWindow
 
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def parse_positions(text: str) -> dict[str, int]:
+    """``2016=120;2025=0`` -> {"2016": 120, "2025": 0}; anything malformed is skipped."""
+    positions = {}
+    for part in text.split(";"):
+        doc_id, _, offset = part.partition("=")
+        if doc_id and offset.isdigit():
+            positions[doc_id] = int(offset)
+    return positions
+
+
+def format_positions(positions: dict[str, int]) -> str:
+    return ";".join(f"{doc_id}={offset}" for doc_id, offset in positions.items())
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +79,7 @@ class MainWindow(QMainWindow):
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
         self.compare_window: CompareWindow | None = None
+        self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
@@ -141,7 +161,12 @@ class MainWindow(QMainWindow):
             act = QAction(text, self, checkable=checkable)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            # Slots get exactly what they declare: the checked state for a checkable action,
+            # nothing otherwise (a slot wrapped by a tool such as mutmut takes *args).
+            if checkable:
+                act.triggered.connect(lambda checked, s=slot: s(checked))
+            else:
+                act.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(act)
             return act
 
@@ -163,6 +188,12 @@ class MainWindow(QMainWindow):
             "Colour pinyin by &tone", None, self.set_tone_colours, checkable=True
         )
         self.tone_action.setChecked(self.panel.tone_colours)
+        self.hover_action = action("Word &hints on hover", None, self.set_hover, checkable=True)
+        self.hover_action.setChecked(self.settings.value("reading/hover"))
+        self.numbers_action = action(
+            "Paragraph &numbers", "Ctrl+Shift+N", self.set_paragraph_numbers, checkable=True
+        )
+        self.shortcuts_action = action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.panel_toggle_action = self.dock.toggleViewAction()
         self.panel_toggle_action.setText("Glossary &panel")
         self.panel_toggle_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -175,6 +206,7 @@ class MainWindow(QMainWindow):
         self.about_action = action("&About Reader", None, self.about)
         self.user_actions = UserActions(self.library, self, self._selected_text)
         self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.translations_action = action("&Translations…", "Ctrl+Shift+T", self.open_translations)
         self.export_comparison_action = action(
             "Export &comparison…", None, self.export_comparison_dialog
         )
@@ -207,12 +239,19 @@ class MainWindow(QMainWindow):
             ]
         )
         view = bar.addMenu("&View")
-        view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
-        view.addSeparator()
         view.addActions(
-            [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
+            [
+                self.compare_action,
+                self.translations_action,
+                self.panel_toggle_action,
+                self.below_action,
+            ]
         )
-        bar.addMenu("&Help").addAction(self.about_action)
+        view.addSeparator()
+        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view.addSeparator()
+        view.addActions([self.tone_action, self.hover_action, self.numbers_action])
+        bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
         for view in self.views.values():
@@ -246,6 +285,11 @@ class MainWindow(QMainWindow):
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
             view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+            view.set_word_source(functools.partial(self._word_span, doc_id))
+
+    def _word_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        span = self.library.word_at(doc_id, offset)
+        return (span.start, span.end) if span is not None else None
 
     def _glossary_spans(self, doc_id: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(s, e) for s, e, _ in self.library.terms_between(doc_id, start, end)]
@@ -332,7 +376,10 @@ class MainWindow(QMainWindow):
         counts = " · ".join(f"{d}: {n}" for d, n in target.counts.items())
         if isinstance(target, Lookup):
             self.panel.show_lookup(target)
-            self.statusBar().showMessage(f"{target.term} {target.pinyin} — {counts}")
+            # The whole answer in one line, for a reader who has hidden the panel.
+            gloss = first_gloss(target)
+            meaning = f" — {gloss}" if gloss else ""
+            self.statusBar().showMessage(f"{target.term} {target.pinyin}{meaning} — {counts}")
             self.settings.set_value("selection/term", target.term)
         else:
             self.panel.show_matches(target)
@@ -368,6 +415,10 @@ class MainWindow(QMainWindow):
         if wrapped:
             edge = "first" if index == 0 else "last"
             message += f" (wrapped to the {edge})"
+        lookup = self.selection.lookup
+        gloss = first_gloss(lookup) if lookup is not None else ""
+        if gloss and lookup is not None:  # the meaning too, for a reader without the panel
+            message += f" · {lookup.pinyin} — {gloss}"
         return message
 
     # -- view settings --------------------------------------------------------------------
@@ -383,6 +434,17 @@ class MainWindow(QMainWindow):
         self.panel.tone_colours = on
         self.panel.refresh()
         self.settings.set_value("reading/tone_colours", on)
+
+    def set_hover(self, on: bool) -> None:
+        self.settings.set_value("reading/hover", on)
+        if not on:
+            QToolTip.hideText()
+
+    def set_paragraph_numbers(self, on: bool) -> None:
+        self.numbers_action.setChecked(on)
+        for view in self.views.values():
+            view.set_paragraph_numbers(on)
+        self.settings.set_value("reading/paragraph_numbers", on)
 
     def focus_filter(self) -> None:
         self.dock.show()
@@ -410,26 +472,38 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------
 
     def export_dialog(self, starred: bool = False) -> None:
-        from reader.core.export import FORMATS, SUFFIXES, export
+        """File › Export: the dialog opens in the last folder with the last format;
+        ``starred`` ticks "only starred terms" (Terms › Export starred terms…)."""
+        from reader.ui.export_dialog import ExportDialog
 
-        filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            "Export starred terms" if starred else "Export glossary",
-            "reader-starred.tsv" if starred else "reader-glossary.tsv",
-            ";;".join(filters),
+        folder = Path(self.settings.value("export/folder") or Path.home())
+        self.export_window = ExportDialog(
+            folder, self.settings.value("export/format"), self.library.document_ids(), self
         )
-        if not path:
-            return
-        fmt = filters.get(chosen) or next(
-            (f for f, s in SUFFIXES.items() if path.endswith(s)), "tsv"
+        self.export_window.starred.setChecked(starred)
+        self.export_window.accepted.connect(
+            lambda: self.export_to(
+                *self.export_window.choice(), starred=self.export_window.starred.isChecked()
+            )
         )
+        self.export_window.open()
+
+    def export_to(self, fmt: str, document: str | None, path: Path, starred: bool = False) -> bool:
+        from reader.core.export import export
+
+        if not path.is_absolute():
+            path = Path(self.settings.value("export/folder") or Path.home()) / path
         try:
-            count = export(self.library, fmt, Path(path), starred=starred)
+            count = export(self.library, fmt, path.expanduser(), document, starred)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {count} terms to {path}")
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
+            return False
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/format", fmt)
+        which = f" (those in the {document} statement)" if document else ""
+        which += " (starred)" if starred else ""
+        self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
+        return True
 
     def open_compare(self) -> CompareWindow | None:
         """View › Compare: the first and the last document (by date), any two on request."""
@@ -448,6 +522,28 @@ class MainWindow(QMainWindow):
         self.compare_window.show()
         self.compare_window.raise_()
         return self.compare_window
+
+    def open_translations(self) -> TranslationWindow:
+        """View › Translations: each original read with its translation, and the term check."""
+        from reader.core.bilingual import corrections_for
+        from reader.ui.translation_window import TranslationWindow
+
+        if self.translation_window is None:
+            font = reading_font(self.family, self.zoom)
+            corrections = corrections_for(self.library)
+            window = TranslationWindow(self.library, font, corrections, self)
+            window.place_activated.connect(self._on_translation_place_activated)
+            window.term_selected.connect(self.select_term)
+            window.glossary_changed.connect(self._on_user_actions_glossary_changed)
+            window.resize(self.size())
+            self.translation_window = window
+        self.translation_window.show()
+        self.translation_window.raise_()
+        return self.translation_window
+
+    def _on_translation_place_activated(self, doc_id: str, start: int, end: int) -> None:
+        if doc_id in self.views:
+            self._reveal((doc_id, start, end))
 
     def export_comparison_dialog(self) -> None:
         """File › Export comparison…: the comparison shown (or the first and last
@@ -472,7 +568,7 @@ class MainWindow(QMainWindow):
         try:
             write_html(comparison, Path(path))
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
 
@@ -488,6 +584,13 @@ class MainWindow(QMainWindow):
             "Some files could not be read",
             f"<p>Reader opened what it could. These files need fixing:</p><ul>{lines}</ul>",
         )
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
+        from reader.ui.shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -552,11 +655,22 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.share_panes()
+        self.set_paragraph_numbers(self.settings.value("reading/paragraph_numbers"))
         term = self.settings.value("selection/term")
-        if term and self.select_term(term) and self.hits:
-            QTimer.singleShot(0, lambda: self._reveal(self.hits[0]) if self.hits else None)
+        if term:
+            self.select_term(term)
+        positions = parse_positions(self.settings.value("reading/positions"))
+        # After the first layout at the window's real size, not before.
+        QTimer.singleShot(0, lambda: self._restore_positions(positions))
+
+    def _restore_positions(self, positions: dict[str, int]) -> None:
+        for doc_id, offset in positions.items():
+            if doc_id in self.views:
+                self.views[doc_id].set_reading_position(offset)
 
     def save_state(self) -> None:
+        positions = {d: v.reading_position() for d, v in self.views.items()}
+        self.settings.set_value("reading/positions", format_positions(positions))
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
         self.settings.set_value("window/splitter", self.splitter.saveState())
@@ -574,17 +688,18 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        span = self.library.term_at(doc_id, offset)
-        term = self.library.glossary.get(span.text) if span else None
-        lines = []
-        if term is not None:
-            english = escape(term.english[0]) if term.english else ""
-            lines.append(f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{english}")
+        """The mouse rests on a word: its pinyin and one gloss (View › Word hints); and the
+        reader's note on the paragraph, if there is one."""
+        parts = []
+        span = self.library.word_at(doc_id, offset)
+        if span is not None and self.hover_action.isChecked() and has_han(span.text):
+            with contextlib.suppress(TermNotFoundError):
+                parts.append(hover_html(self.library.lookup(span.text)))
         note = self._paragraph_note_at(doc_id, offset)
         if note:
-            lines.append(f"<i>Your note on this paragraph:</i> {escape(note)}")
-        if lines:
-            QToolTip.showText(point, "<hr>".join(lines))
+            parts.append(f"<i>Your note on this paragraph:</i> {escape(note)}")
+        if parts:
+            QToolTip.showText(point, "<hr>".join(parts), self.views[doc_id].area)
         else:
             QToolTip.hideText()
 
