@@ -126,3 +126,30 @@ def test_candidates_tab_adds_a_candidate_in_one_click(qtbot, make_window, tmp_pa
     assert library.glossary.get("军事设施").origin == "user"
     listed = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
     assert "军事设施" not in listed
+
+
+def test_edit_a_bundled_entry_then_export_only_starred_terms(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
+    window = make_window(library)
+    assert window.select_term("战略稳定")  # the selected term is what the action edits
+    seen: dict[str, str] = {}
+
+    def add_a_note(dialog: TermDialog) -> int:
+        seen["english"] = dialog.english.toPlainText()
+        dialog.note.setPlainText("check the 2025 wording")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TermDialog, "exec", add_a_note)
+    with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
+        window.user_actions.add_term_action.trigger()
+    assert seen["english"] == "strategic stability"  # the dialog showed the entry
+    term = library.glossary.get("战略稳定")
+    assert term.origin == "edited" and term.note == "check the 2025 wording"
+    assert "with your edits" in window.panel.details.toPlainText()
+    library.star("战略稳定")
+    target = tmp_path / "starred.tsv"
+    assert window.export_to("tsv", None, target, starred=True)
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].startswith("战略稳定\t")
