@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
         self.panel.star_toggled.connect(self.user_actions.toggle_star)
         self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        self.candidates_dock.visibilityChanged.connect(self.candidates.set_shown)
         self.candidates.add_requested.connect(self.user_actions.add_or_edit)
         self.candidates.candidate_selected.connect(self.select_term)
         for doc_id in self.views:
