@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
         try:
             count = export(self.library, fmt, path.expanduser(), document)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/format", fmt)
