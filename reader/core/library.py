@@ -15,10 +15,12 @@ from pathlib import Path
 
 from reader import resources
 from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.coverage import Coverage, KnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
+from reader.core.hsk import hsk_level
 from reader.core.index import Corpus, Occurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
@@ -193,6 +195,18 @@ class Library:
                 found.append((position, position + size, hanzi))
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
+
+    def hsk(self, word: str) -> int | None:
+        """The word's HSK 3.0 level: 1-6, 7 for the 7-9 band, None outside the list."""
+        return hsk_level(word)
+
+    def coverage(self, doc_id: str, known: KnownWords) -> Coverage:
+        """How much of the document's running words ``known`` covers (see core.coverage)."""
+        tokens = self.tokens(doc_id)
+        text = self.document(doc_id).text
+        starts = [0, *tokens.ends[:-1]]
+        words = (text[start:end] for start, end in zip(starts, tokens.ends, strict=True))
+        return coverage(doc_id, words, known, self.pinyin)
 
     # -- look-ups --------------------------------------------------------------------------
 
