@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--glossary", type=Path, help="glossary file (default: the bundled one)")
     parser.add_argument("--select", metavar="TERM", help="window: open with TERM selected")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
+    parser.add_argument(
+        "--pinyin",
+        choices=("off", "terms", "all"),
+        help="window: pinyin above no words, glossary terms, or all words (remembered)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     docs = commands.add_parser("docs", help="list the documents")

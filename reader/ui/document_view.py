@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -43,6 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.documents import Document
+from reader.core.ruby import RubyWord
+from reader.ui.ruby_layer import RubyLayer
 
 LAYERS = ("glossary", "occurrences", "selected", "flash")
 LINE_HEIGHT_PERCENT = 170
@@ -72,6 +76,14 @@ class ReadingArea(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setMouseTracking(True)
+        self.ruby = RubyLayer(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.ruby.words:  # pinyin over the text, for the repainted area only
+            painter = QPainter(self.viewport())
+            self.ruby.paint(painter, event.rect())
+            painter.end()
 
     def offset_at(self, point: QPoint) -> int | None:
         """The character drawn under ``point`` (viewport coordinates), or None."""
@@ -140,6 +152,7 @@ class DocumentView(QWidget):
         self._built = 0  # paragraphs in the QTextDocument so far
         self._pending_scroll: Span | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
+        self._ruby: list[RubyWord] = []
         self._font = font
         self._create_header(document)
         self.area = ReadingArea(self)
@@ -211,6 +224,8 @@ class DocumentView(QWidget):
             QTimer.singleShot(0, self._continue_text)
             return
         self.progress.hide()
+        if self._ruby:
+            self.area.ruby.set_words(self._ruby, self._font)
         if self._pending_scroll:
             self.scroll_to(*self._pending_scroll)
         self.text_ready.emit(self.document_id)
@@ -248,6 +263,20 @@ class DocumentView(QWidget):
     def set_reading_font(self, font: QFont) -> None:
         self._font = font
         self.area.document().setDefaultFont(font)
+        if self._ruby:
+            self.area.ruby.set_words(self._ruby, font)
+        self._apply_visible()
+
+    def set_ruby(self, words: list[RubyWord], tone_colours: bool) -> None:
+        """Pinyin over ``words`` (none: no pinyin), tone-coloured or not; applied once the
+        whole text is in the pane."""
+        if not words and not self._ruby:
+            self.area.ruby.tone_colours = tone_colours
+            return
+        self._ruby = words
+        self.area.ruby.tone_colours = tone_colours
+        if self.is_ready() or not words:
+            self.area.ruby.set_words(words, self._font)
         self._apply_visible()
 
     # -- highlights -----------------------------------------------------------------------

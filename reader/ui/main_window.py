@@ -28,6 +28,7 @@ from reader.ui.document_view import DocumentView
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.pinyin_menu import PinyinActions
 from reader.ui.settings import Settings
 
 Hit = tuple[str, int, int]  # document id, start, end
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._connect_signals()
         self._show_glossary_layer()
+        self.set_pinyin_mode(settings.value("reading/pinyin"))
         self.statusBar().showMessage("Click any word to look it up; F3 steps through occurrences.")
 
     # -- creation -------------------------------------------------------------------------
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
             "Colour pinyin by &tone", None, self.set_tone_colours, checkable=True
         )
         self.tone_action.setChecked(self.panel.tone_colours)
+        self.pinyin_actions = PinyinActions(
+            self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
+        )
         self.about_action = action("&About Reader", None, self.about)
 
     def _create_menus(self) -> None:
@@ -125,6 +130,7 @@ class MainWindow(QMainWindow):
         view.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
         )
+        self.pinyin_actions.add_to(view)
         bar.addMenu("&Help").addAction(self.about_action)
 
     def _connect_signals(self) -> None:
@@ -211,9 +217,26 @@ class MainWindow(QMainWindow):
             view.set_reading_font(font)
         self.settings.set_value("reading/zoom", self.zoom)
 
+    def set_pinyin_mode(self, mode: str) -> None:
+        """Pinyin above the words ``mode`` selects (see reader.core.ruby), in both panes."""
+        from reader.core.ruby import ruby_words
+
+        if mode not in self.pinyin_actions.actions:
+            mode = "off"
+        self.pinyin_mode = mode
+        self.pinyin_actions.show(mode)
+        for doc_id, view in self.views.items():
+            tokens = self.library.tokens(doc_id) if mode != "off" else []
+            words = ruby_words(tokens, mode, self.library.pinyin)
+            view.set_ruby(words, self.panel.tone_colours)
+        self.settings.set_value("reading/pinyin", mode)
+
     def set_tone_colours(self, on: bool) -> None:
         self.panel.tone_colours = on
         self.panel.refresh()
+        for view in self.views.values():
+            view.area.ruby.tone_colours = on
+            view.area.viewport().update()
         self.settings.set_value("reading/tone_colours", on)
 
     def focus_filter(self) -> None:

@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "window/splitter": QByteArray(),
     "reading/zoom": 0,  # steps of one pixel from the base size
     "reading/tone_colours": True,
+    "reading/pinyin": "off",  # which words show pinyin above them: off, terms, all
     "selection/term": "",
 }
 
