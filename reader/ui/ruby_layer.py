@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import (
@@ -204,7 +205,7 @@ class RubyLayer:
 
 
 def _x(line: QTextLine, position: int) -> float:
-    result = line.cursorToX(position)
+    result: Any = line.cursorToX(position)  # PySide6 gives (x, position) or x by version
     return float(result[0] if isinstance(result, tuple) else result)
 
 
