@@ -99,6 +99,7 @@ class Library:
         self._tokens: dict[str, TokenList] = {}
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._standalone = dict(readings or {})
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
         )
@@ -195,6 +196,19 @@ class Library:
                 found.append((position, position + size, hanzi))
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
+
+    def word_readings(self, doc_id: str) -> list[str]:
+        """The reading of each of the document's tokens ("" where there is no Chinese), as
+        ``pinyin`` gives it, cached between sessions (see core.readings)."""
+        from reader.core.readings import cached_readings
+
+        tokens = self.tokens(doc_id)
+        words = [t.text for t in tokens]
+        curated = "\n".join(f"{t.hanzi}={t.pinyin}" for t in self.glossary.terms)
+        standalone = "\n".join(f"{c}={r}" for c, r in sorted(self._standalone.items()))
+        return cached_readings(
+            doc_id, words, (curated, standalone), self.pinyin, self._cache_folder
+        )
 
     def hsk(self, word: str) -> int | None:
         """The word's HSK 3.0 level: 1-6, 7 for the 7-9 band, None outside the list."""

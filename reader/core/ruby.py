@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.pinyin import has_han
@@ -31,25 +31,28 @@ SYLLABLE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class RubyWord:
-    """A word of a document with the pinyin shown above it.
-
-    ``cuts`` gives, for each character of the word, where its syllable starts in ``pinyin``
-    (-1 for a character without one, such as a comma inside a treaty's name); it is empty when
-    the reading does not cut into one syllable per Chinese character, and then the whole
-    reading goes over the word's first line."""
+    """A word of a document (``text``, at ``start:end``) with the pinyin shown above it."""
 
     start: int
     end: int
+    text: str
     pinyin: str
-    cuts: tuple[int, ...]
+
+    @property
+    def cuts(self) -> tuple[int, ...]:
+        """Where each character's syllable starts in ``pinyin`` (see ``syllable_cuts``)."""
+        return syllable_cuts(self.text, self.pinyin)
 
     def part(self, start: int, end: int) -> str:
         """The reading of the characters ``start:end`` of the document (within this word):
-        the whole reading for the whole word, else the syllables of those characters."""
-        if (start, end) == (self.start, self.end) or not self.cuts:
+        the whole reading for the whole word, else the syllables of those characters. A
+        reading that does not cut into one syllable per character goes whole over the first
+        part."""
+        cuts = () if (start, end) == (self.start, self.end) else self.cuts
+        if not cuts:
             return self.pinyin if start == self.start else ""
-        inside = [c for c in self.cuts[start - self.start : end - self.start] if c >= 0]
-        after = [c for c in self.cuts[end - self.start :] if c >= 0]
+        inside = [c for c in cuts[start - self.start : end - self.start] if c >= 0]
+        after = [c for c in cuts[end - self.start :] if c >= 0]
         if not inside:
             return ""
         return self.pinyin[inside[0] : after[0] if after else None].rstrip(" ,-'")
@@ -77,23 +80,20 @@ def syllable_cuts(word: str, pinyin: str) -> tuple[int, ...]:
 def ruby_words(
     tokens: Iterable[Token],
     mode: str,
-    pinyin: Callable[[str], str],
+    readings: Sequence[str],
     known: Container[str] = frozenset(),
 ) -> list[RubyWord]:
-    """The words of a document that get pinyin in ``mode``, in text order."""
+    """The words of a document that get pinyin in ``mode``, in text order; ``readings`` has
+    the reading of each token (``Library.word_readings``)."""
     if mode not in MODES:
         raise ValueError(f"pinyin mode must be one of {', '.join(MODES)}, not {mode!r}")
     if mode == "off":
         return []
     words = []
-    for token in tokens:
-        if not has_han(token.text):
+    for token, reading in zip(tokens, readings, strict=True):
+        if not reading:
             continue
         if (mode == "terms" and not token.term) or (mode == "unknown" and token.text in known):
             continue
-        reading = pinyin(token.text)
-        if reading:
-            words.append(
-                RubyWord(token.start, token.end, reading, syllable_cuts(token.text, reading))
-            )
+        words.append(RubyWord(token.start, token.end, token.text, reading))
     return words

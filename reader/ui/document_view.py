@@ -399,6 +399,7 @@ class DocumentView(QWidget):
     # -- slots ----------------------------------------------------------------------------
 
     def _on_layout_size_changed(self) -> None:
+        self.area.ruby.layout_changed()
         self._apply_timer.start()
 
     def _on_area_offset_clicked(self, offset: int) -> None:

@@ -230,8 +230,11 @@ class MainWindow(QMainWindow):
         self.pinyin_mode = mode
         self.pinyin_actions.show(mode)
         for doc_id, view in self.views.items():
-            tokens = self.library.tokens(doc_id) if mode != "off" else []
-            words = ruby_words(tokens, mode, self.library.pinyin)
+            if mode == "off":
+                words = []
+            else:
+                tokens = self.library.tokens(doc_id)
+                words = ruby_words(tokens, mode, self.library.word_readings(doc_id))
             view.set_ruby(words, self.panel.tone_colours)
         self.settings.set_value("reading/pinyin", mode)
 

@@ -15,22 +15,25 @@ syllables of each part over that part.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect
+from PySide6.QtCore import QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
     QPalette,
+    QStaticText,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLine,
+    QTransform,
 )
 from PySide6.QtWidgets import QTextEdit
 
@@ -39,6 +42,7 @@ from reader.core.ruby import SYLLABLE, RubyWord, tone_of
 #: Same colours as the details card (Pleco's convention): tones 1-4 and neutral.
 TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
 PINYIN_SCALE = 0.55  # pinyin size against the characters'
+PREPARE_SECONDS = 0.004  # work done per event-loop turn while preparing pinyin ahead
 RUBY_LINE_HEIGHT_PERCENT = 215  # against 170 without pinyin: room for a line of pinyin
 
 
@@ -52,7 +56,27 @@ class RubyLayer:
         self._spacing: dict[int, float] = {}  # character offset -> letter spacing after it
         self._font = QFont()
         self._metrics = QFontMetricsF(self._font)
-        self.tone_colours = False
+        self._tone_colours = False
+        # Where each word's pinyin goes in document coordinates, valid for one text width;
+        # and each reading laid out once, ready to draw.
+        self._places: dict[int, list[tuple[float, float, str]]] = {}
+        self._places_width = -1
+        self._texts: dict[str, QStaticText] = {}
+        self._prepared = 0  # words whose places and texts are ready, in text order
+        self._prepare_timer = QTimer(area, singleShot=True, interval=0)
+        self._prepare_timer.timeout.connect(self._prepare_some)
+
+    @property
+    def tone_colours(self) -> bool:
+        return self._tone_colours
+
+    @tone_colours.setter
+    def tone_colours(self, on: bool) -> None:
+        if on != self._tone_colours:
+            self._tone_colours = on
+            self._texts.clear()
+            self._prepared = 0
+            self._prepare_timer.start()
 
     @property
     def words(self) -> list[RubyWord]:
@@ -65,6 +89,11 @@ class RubyLayer:
         self._font = QFont(reading_font)
         self._font.setPixelSize(max(8, round(reading_font.pixelSize() * PINYIN_SCALE)))
         self._metrics = QFontMetricsF(self._font)
+        self._places.clear()
+        self._texts.clear()
+        self._prepared = 0
+        if self._words:
+            self._prepare_timer.start()
         document = self._area.document()
         document.setUndoRedoEnabled(False)
         cursor = QTextCursor(document)
@@ -79,11 +108,16 @@ class RubyLayer:
         text = document.toPlainText()
         gap = self._font.pixelSize() * 0.6
         spacing: dict[int, float] = {}
+        widths: dict[str, float] = {}  # words recur: measure each once
+
+        def width(metrics: QFontMetricsF, string: str) -> float:
+            if string not in widths:
+                widths[string] = metrics.horizontalAdvance(string)
+            return widths[string]
+
         for word in self._words:
             missing = (
-                self._metrics.horizontalAdvance(word.pinyin)
-                + gap
-                - hanzi.horizontalAdvance(text[word.start : word.end])
+                width(self._metrics, word.pinyin) + gap - width(hanzi, text[word.start : word.end])
             )
             if missing <= 0:
                 continue
@@ -128,15 +162,62 @@ class RubyLayer:
         last = self._area.cursorForPosition(bottom).position()
         low = max(0, bisect_left(self._starts, first) - 1)
         high = bisect_right(self._starts, last + 1)
+        width = self._area.viewport().width()
+        if width != self._places_width:  # the text was laid out anew
+            self._places.clear()
+            self._places_width = width
         painter.setFont(self._font)
         default = self._area.palette().color(QPalette.ColorRole.Text)
         default.setAlpha(200)
-        offset = QPointF(
-            -self._area.horizontalScrollBar().value(), -self._area.verticalScrollBar().value()
-        )
+        painter.setPen(default)
+        dx = -self._area.horizontalScrollBar().value()
+        dy = -self._area.verticalScrollBar().value() - self._metrics.ascent()
         for word in self._words[low:high]:
-            for x, y, text in self.places(word, offset):
-                self._draw(painter, x, y, text, default)
+            places = self._places.get(word.start)
+            if places is None:
+                places = self._places[word.start] = self.places(word, QPointF(0, 0))
+            for x, y, text in places:
+                painter.drawStaticText(QPointF(x + dx, y + dy), self._static(text))
+
+    def layout_changed(self) -> None:
+        """The text was laid out anew: the places are found again when next painted."""
+        self._places.clear()
+        self._prepared = 0
+        self._prepare_timer.start()
+
+    def is_prepared(self) -> bool:
+        """Whether every word's pinyin is placed and laid out, ready to paint."""
+        return self._prepared >= len(self._words) and not self._prepare_timer.isActive()
+
+    def _prepare_some(self) -> None:
+        """Between events, find the places of the words not yet painted and lay out their
+        pinyin, a few milliseconds at a time, so the first scroll through a text costs no more
+        than the next ones."""
+        width = self._area.viewport().width()
+        if width != self._places_width:
+            self._places.clear()
+            self._places_width = width
+        deadline = time.perf_counter() + PREPARE_SECONDS
+        while self._prepared < len(self._words) and time.perf_counter() < deadline:
+            word = self._words[self._prepared]
+            if word.start not in self._places:
+                self._places[word.start] = self.places(word, QPointF(0, 0))
+            for _x, _y, text in self._places[word.start]:
+                self._static(text)
+            self._prepared += 1
+        if self._prepared < len(self._words):
+            self._prepare_timer.start()
+
+    def _static(self, text: str) -> QStaticText:
+        static = self._texts.get(text)
+        if static is None:
+            static = QStaticText(_coloured(text) if self._tone_colours else text)
+            static.setTextFormat(
+                Qt.TextFormat.RichText if self._tone_colours else Qt.TextFormat.PlainText
+            )
+            static.prepare(QTransform(), self._font)
+            self._texts[text] = static
+        return static
 
     def places(self, word: RubyWord, offset: QPointF) -> list[tuple[float, float, str]]:
         """Where the pinyin of ``word`` goes: (left x, baseline y, text) for each line the word
@@ -181,32 +262,22 @@ class RubyLayer:
         left = _x(line, start - base)
         return left, _x(line, end - base) - self._spacing.get(end - 1, 0.0)
 
-    def _draw(
-        self, painter: QPainter, x: float, baseline: float, text: str, default: QColor
-    ) -> None:
-        if not self.tone_colours:
-            painter.setPen(default)
-            painter.drawText(QPointF(x, baseline), text)
-            return
-        position = 0
-        for match in SYLLABLE.finditer(text):
-            for piece, colour in (
-                (text[position : match.start()], default),
-                (match.group(), QColor(TONE_COLOURS[tone_of(match.group())])),
-            ):
-                if piece:
-                    painter.setPen(colour)
-                    painter.drawText(QPointF(x, baseline), piece)
-                    x += self._metrics.horizontalAdvance(piece)
-            position = match.end()
-        if position < len(text):
-            painter.setPen(default)
-            painter.drawText(QPointF(x, baseline), text[position:])
-
 
 def _x(line: QTextLine, position: int) -> float:
     result: Any = line.cursorToX(position)  # PySide6 gives (x, position) or x by version
     return float(result[0] if isinstance(result, tuple) else result)
+
+
+def _coloured(text: str) -> str:
+    """Rich text with every syllable in its tone's colour."""
+    parts, position = [], 0
+    for match in SYLLABLE.finditer(text):
+        colour = TONE_COLOURS[tone_of(match.group())]
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f'<span style="color:{colour}">{escape(match.group())}</span>')
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts)
 
 
 def _spacing_format(width: float) -> QTextCharFormat:

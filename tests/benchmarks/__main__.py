@@ -26,8 +26,10 @@ TARGETS = {
     "big_doc_max_stall_ms": 100,
     "rss_ratio": 1.5,
     "align_statement_ms": 200,
+    "ruby_scroll_p99_ms": 16,
+    "ruby_start_ratio": 1.15,
 }
-GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "align")
+GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "align", "ruby")
 
 
 def main() -> int:
@@ -76,6 +78,10 @@ def run(groups: list[str]) -> dict[str, Any]:
             from tests.benchmarks import scale
 
             results.update(scale.run())
+        elif group == "ruby":
+            from tests.benchmarks import ruby
+
+            results.update(ruby.run(app))
         elif group == "align":
             from tests.benchmarks import align
 
