@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from reader.core.documents import Document
 from reader.core.ruby import RubyWord
 from reader.ui.ruby_layer import RubyLayer
+from reader.ui.word_marks import WordMarks
 
 LAYERS = ("glossary", "occurrences", "selected", "flash")
 LINE_HEIGHT_PERCENT = 170
@@ -153,6 +154,7 @@ class DocumentView(QWidget):
         self._pending_scroll: Span | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
         self._ruby: list[RubyWord] = []
+        self.word_marks: WordMarks | None = None  # made when a mark is first turned on
         self._font = font
         self._create_header(document)
         self.area = ReadingArea(self)
@@ -282,6 +284,15 @@ class DocumentView(QWidget):
         if self.is_ready() or not words:
             self.area.ruby.set_words(words, self._font)
         self._apply_visible()
+
+    def set_word_marks(self, tones: bytes, underlined: list[Span], tinted: list[Span]) -> None:
+        """Tone colours on the characters, an underline and a tint on word spans (see
+        reader.ui.word_marks); all empty: the text as it was."""
+        if self.word_marks is None:
+            if not (any(tones) or underlined or tinted):
+                return
+            self.word_marks = WordMarks(self.area.document())
+        self.word_marks.set_marks(tones, underlined, tinted)
 
     # -- highlights -----------------------------------------------------------------------
 

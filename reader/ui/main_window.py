@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
+from reader.ui.aids_menu import MarkActions
 from reader.ui.document_view import DocumentView
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._show_glossary_layer()
         self.set_pinyin_mode(settings.value("reading/pinyin"))
+        self.apply_word_marks()
         self.statusBar().showMessage("Click any word to look it up; F3 steps through occurrences.")
 
     # -- creation -------------------------------------------------------------------------
@@ -116,6 +118,13 @@ class MainWindow(QMainWindow):
         self.pinyin_actions = PinyinActions(
             self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
         )
+        self.mark_actions = MarkActions(
+            self,
+            self.settings.value("reading/tone_text"),
+            self.settings.value("reading/hsk_underline"),
+            lambda on: self._set_mark("reading/tone_text", on),
+            lambda level: self._set_mark("reading/hsk_underline", level),
+        )
         self.about_action = action("&About Reader", None, self.about)
 
     def _create_menus(self) -> None:
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
             [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
         )
         self.pinyin_actions.add_to(view)
+        self.mark_actions.add_to(view)
         bar.addMenu("&Help").addAction(self.about_action)
 
     def _connect_signals(self) -> None:
@@ -237,6 +247,28 @@ class MainWindow(QMainWindow):
                 words = ruby_words(tokens, mode, self.library.word_readings(doc_id))
             view.set_ruby(words, self.panel.tone_colours)
         self.settings.set_value("reading/pinyin", mode)
+
+    def _set_mark(self, key: str, value: object) -> None:
+        self.settings.set_value(key, value)
+        self.apply_word_marks()
+
+    def apply_word_marks(self) -> None:
+        """Tone colours on the characters and the HSK underline, as the settings say."""
+        from reader.core.word_marks import char_tones, readings_of, words_above
+
+        tone_text = self.settings.value("reading/tone_text")
+        level = self.settings.value("reading/hsk_underline")
+        for doc_id, view in self.views.items():
+            if not tone_text and not level and view.word_marks is None:
+                continue  # nothing was ever marked: no work at start-up
+            tokens = list(self.library.tokens(doc_id))
+            length = len(self.library.document(doc_id).text)
+            tones = (
+                char_tones(length, readings_of(tokens, self.library.word_readings(doc_id)))
+                if tone_text
+                else b""
+            )
+            view.set_word_marks(tones, words_above(tokens, level, self.library.hsk), [])
 
     def set_tone_colours(self, on: bool) -> None:
         self.panel.tone_colours = on
