@@ -139,6 +139,8 @@ def _concept(library: Library, body: ET.Element, term: Term, number: int) -> Non
     _el(entry, "descrip", {"type": "subjectField"}).text = "arms control; strategic stability"
     if term.note:
         _el(entry, "note").text = term.note
+    if term.former_name_of:
+        _el(entry, "note").text = f"former name of {term.former_name_of}"
     zh = _el(entry, "langSec", {XML_LANG: "zh"})
     _term(zh, term.hanzi, term, f"pinyin: {term.pinyin}")
     for lang, equivalents, key in (
@@ -162,6 +164,9 @@ def _term(section: ET.Element, text: str, term: Term, note: str) -> None:
     if term.variant_of:
         shorter = len(term.hanzi) < len(term.variant_of)
         _el(term_sec, "termNote", {"type": "termType"}).text = "shortForm" if shorter else "variant"
+    if term.former_name_of:  # a name given up is superseded, not a short form of the new one
+        status = _el(term_sec, "termNote", {"type": "administrativeStatus"})
+        status.text = "supersededTerm-admn-sts"
     _el(term_sec, "note").text = note
 
 

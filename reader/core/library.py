@@ -7,25 +7,46 @@ jieba is loaded only when a document's words are not in the cache.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader import resources
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import (
+    cache_dir,
+    discard,
+    fingerprint,
+    load_verified,
+    store_verified,
+    sweep,
+)
 from reader.core.coverage import Coverage, KnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.hsk import hsk_level
-from reader.core.index import Corpus, Occurrences
+from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
-from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
+from reader.core.segment import (
+    SegmentationRules,
+    Segmenter,
+    TokenList,
+    jieba_version,
+    load_rules,
+    tokens_from_json,
+    tokens_to_json,
+)
+from reader.core.textsearch import (
+    SyllableIndex,
+    TextMatches,
+    char_syllables,
+    find_hanzi,
+    find_pinyin,
+    search_kind,
+)
 
-TOKEN_CACHE_VERSION = "2"
+TOKEN_CACHE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,7 @@ class Library:
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
         self._standalone = dict(readings or {})
+        self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
         )
@@ -113,6 +135,7 @@ class Library:
         cache_folder: Path | None = None,
     ) -> Library:
         """Load what can be loaded; what cannot is listed in ``problems``, never raised."""
+        sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
         try:
@@ -258,6 +281,32 @@ class Library:
     def search_terms(self, query: str) -> list[Term]:
         return self.glossary.search(query)
 
+    def find_text(self, query: str) -> TextMatches:
+        """Every place ``query`` stands in the documents: hanzi as they are written, Latin
+        letters as the pinyin of consecutive characters (see ``textsearch``)."""
+        query = query.strip()
+        kind = search_kind(query)
+        if not query:
+            found = SpanOccurrences(query, [SpanGroup(d, []) for d in self.documents])
+        elif kind == "pinyin":
+            found = find_pinyin(self.documents, query, self._syllable_index)
+        else:
+            found = find_hanzi(self.documents, query)
+        return TextMatches(query, kind, found)
+
+    def _syllable_index(self, document: Document) -> SyllableIndex:
+        """The document's syllables, each read as its word is read; made on the first
+        pinyin search (a few hundred milliseconds for both statements), then kept."""
+        index = self._syllables.get(document.id)
+        if index is None:
+            syllables = [""] * len(document.text)
+            for token in self.tokens(document.id):
+                if has_han(token.text):
+                    reading = char_syllables(token.text, self.pinyin(token.text), self.pinyin)
+                    syllables[token.start : token.end] = reading
+            index = self._syllables[document.id] = SyllableIndex(syllables)
+        return index
+
     # -- caching ---------------------------------------------------------------------------
 
     def _cached_tokens(self, document: Document) -> TokenList:
@@ -269,22 +318,15 @@ class Library:
             "\n".join(self._rules.split),
             jieba_version(),
         )
-        import json
-
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
-        except (OSError, ValueError, TypeError, KeyError, OverflowError):
-            pass
+        payload = load_verified(path, key)
+        if payload is not None:
+            try:
+                return tokens_from_json(document.text, payload)
+            except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+                discard(path, "not a valid word list for its text")
         tokens = self._segment(document.text)
-        data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
-
-        def write(tmp: Path) -> None:
-            tmp.write_text(data, encoding="utf-8")
-
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, write)
+        store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
     def _segment(self, text: str) -> TokenList:

@@ -10,14 +10,13 @@ change to how words are read can never be served from a stale cache.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import cache_dir, discard, fingerprint, load_verified, store_verified
 from reader.core.pinyin import has_han
 
 READINGS_CACHE_VERSION = "1"
@@ -51,18 +50,15 @@ def cached_readings(
         READINGS_CACHE_VERSION, reader_code_fingerprint(), "\x00".join(words), *inputs
     )
     path = (folder or cache_dir()) / "readings" / f"{name}-{key}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(cached, list) and len(cached) == len(words):
-            return [str(r) for r in cached]
-    except (OSError, ValueError):
-        pass
+    payload = load_verified(path, key)
+    if payload is not None:
+        try:
+            cached = json.loads(payload.decode("utf-8"))
+            if isinstance(cached, list) and len(cached) == len(words):
+                return [str(r) for r in cached]
+        except (ValueError, RecursionError):
+            pass
+        discard(path, "not a list of readings for its words")
     readings = [read(w) if has_han(w) else "" for w in words]
-    data = json.dumps(readings, ensure_ascii=False)
-
-    def write(tmp: Path) -> None:
-        tmp.write_text(data, encoding="utf-8")
-
-    with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        write_atomically(path, write)
+    store_verified(path, key, json.dumps(readings, ensure_ascii=False).encode("utf-8"))
     return readings

@@ -86,10 +86,14 @@ def build_window(
     return window, library
 
 
-def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
-    window.resize(*SCREENSHOT_SIZE)
+def save_screenshot(
+    window: MainWindow, path: Path, term: str | None, size: tuple[int, int] | None = None
+) -> int:
+    window.resize(*(size or SCREENSHOT_SIZE))
     window.show()
-    window.size_panel(0.36)
+    QApplication.processEvents()  # the docks settle at the final size, then share the width
+    window.size_panel()
+    window.share_panes()
     QApplication.processEvents()  # lay the text out at its final width before scrolling
     if term and window.select_term(term) and window.hits:
         # The pane where the term is most frequent shows its first occurrence.
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             window, library = build_window(app, args, Settings(Path(folder) / "screenshot.ini"))
             for broken in library.problems:
                 print(f"reader: warning: {broken}", file=sys.stderr)
-            return save_screenshot(window, args.screenshot, args.select)
+            return save_screenshot(window, args.screenshot, args.select, args.size)
     window = start(app, args)
     return app.exec()
 
@@ -146,6 +150,8 @@ def start(
     QTimer.singleShot(WARM_UP_DELAY_MS, library.warm_up)
     install_excepthook(window)
     window.restore_state()
+    if args.size:
+        window.resize(*args.size)
     if args.select:
         window.select_term(args.select)
     window.show()

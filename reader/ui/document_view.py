@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QProgressBar,
     QTextBrowser,
     QTextEdit,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.documents import Document
 from reader.core.ruby import RubyWord
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.ruby_layer import RubyLayer
 from reader.ui.word_marks import WordMarks
 
@@ -178,18 +178,18 @@ class DocumentView(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _create_header(self, document: Document) -> None:
+        """Title, date and place, and the occurrence count: one elided line each, so both
+        panes' headers have the same height and their texts start level."""
         self.header = QWidget(self)
-        title = QLabel(document.title, self.header)
-        title.setObjectName("documentTitle")
-        title.setWordWrap(True)
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bold = title.font()
+        self.title_label = ElidedLabel(document.title, self.header)
+        self.title_label.setObjectName("documentTitle")
+        bold = self.title_label.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        title.setFont(bold)
-        meta = QLabel(f"{document.date} · {document.place}", self.header)
+        self.title_label.setFont(bold)
+        meta = ElidedLabel(f"{document.date} · {document.place}", self.header)
         meta.setObjectName("documentMeta")
-        self.count_label = QLabel("", self.header)
+        self.count_label = ElidedLabel("", self.header)
         self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -198,7 +198,7 @@ class DocumentView(QWidget):
         self.progress.setFormat("Loading the text… %p%")
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
-        for widget in (title, meta, self.count_label, self.progress):
+        for widget in (self.title_label, meta, self.count_label, self.progress):
             layout.addWidget(widget)
 
     def _start_text(self) -> None:

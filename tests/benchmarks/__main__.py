@@ -29,7 +29,7 @@ TARGETS = {
     "ruby_scroll_p99_ms": 16,
     "ruby_start_ratio": 1.15,
 }
-GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "align", "ruby")
+GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "compare", "align", "ruby")
 
 
 def main() -> int:
@@ -86,6 +86,10 @@ def run(groups: list[str]) -> dict[str, Any]:
             from tests.benchmarks import align
 
             results.update(align.run())
+        elif group == "compare":
+            from tests.benchmarks import compare
+
+            results.update(compare.run())
         else:
             from tests.benchmarks import bigdoc
 

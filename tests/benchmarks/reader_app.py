@@ -19,7 +19,7 @@ def main() -> int:
     # READER_BENCH_PINYIN: the ruby benchmark starts Reader with pinyin on all words or off.
     pinyin = os.environ.get("READER_BENCH_PINYIN")
     args = argparse.Namespace(
-        texts=None, glossary=None, select=None, screenshot=None, pinyin=pinyin
+        texts=None, glossary=None, select=None, screenshot=None, size=None, pinyin=pinyin
     )
     with tempfile.TemporaryDirectory() as folder:
         window = reader_app.start(qapp, args, Settings(Path(folder) / "bench.ini"))

@@ -76,6 +76,13 @@ def test_tbx_follows_the_tbx_basic_dca_structure(library, tmp_path):
         for note in entry.iter(f"{{{TBX_NS}}}termNote"):
             if note.get("type") == "partOfSpeech":
                 assert note.text in PARTS_OF_SPEECH
+            elif note.get("type") == "administrativeStatus":
+                assert note.text in {
+                    "preferredTerm-admn-sts",
+                    "admittedTerm-admn-sts",
+                    "deprecatedTerm-admn-sts",
+                    "supersededTerm-admn-sts",
+                }
             else:
                 assert note.get("type") == "termType"
                 assert note.text in {
@@ -90,6 +97,21 @@ def test_tbx_follows_the_tbx_basic_dca_structure(library, tmp_path):
             assert term_sec.find("t:term", NS).text
     first = entries[0]
     assert first.find("t:langSec/t:termSec/t:term", NS).text == library.glossary.terms[0].hanzi
+
+
+def test_tbx_marks_a_former_name_superseded_not_a_short_form(library, tmp_path):
+    path = tmp_path / "terms.tbx"
+    export(library, "tbx", path)
+    for entry in ET.parse(path).getroot().findall("t:text/t:body/t:conceptEntry", NS):
+        if entry.find("t:langSec/t:termSec/t:term", NS).text != "铁穹":
+            continue
+        notes = {n.get("type"): n.text for n in entry.iter(f"{{{TBX_NS}}}termNote")}
+        assert notes.get("administrativeStatus") == "supersededTerm-admn-sts"
+        assert "termType" not in notes
+        assert "former name of 美国金穹" in [n.text for n in entry.findall("t:note", NS)]
+        break
+    else:
+        pytest.fail("铁穹 is not exported")
 
 
 def test_tbx_says_which_equivalents_are_unverified(library, tmp_path):
