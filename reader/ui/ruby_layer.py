@@ -42,6 +42,7 @@ from reader.core.ruby import SYLLABLE, RubyWord, tone_of
 #: Same colours as the details card (Pleco's convention): tones 1-4 and neutral.
 TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
 PINYIN_SCALE = 0.55  # pinyin size against the characters'
+NO_WRAP = 1e5  # a text width no reading reaches: a reading is one line
 PREPARE_SECONDS = 0.004  # work done per event-loop turn while preparing pinyin ahead
 RUBY_LINE_HEIGHT_PERCENT = 215  # against 170 without pinyin: room for a line of pinyin
 
@@ -215,6 +216,7 @@ class RubyLayer:
             static.setTextFormat(
                 Qt.TextFormat.RichText if self._tone_colours else Qt.TextFormat.PlainText
             )
+            static.setTextWidth(NO_WRAP)  # rich text would otherwise wrap at a space
             static.prepare(QTransform(), self._font)
             self._texts[text] = static
         return static

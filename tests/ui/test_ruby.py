@@ -52,6 +52,12 @@ def test_every_visible_word_has_its_pinyin_centred_and_no_two_touch(window, libr
         for left, right, y, *_ in shown:
             by_line.setdefault(round(y), []).append((left, right))
         assert len(by_line) > 5
+        view.area.viewport().repaint()  # every reading drawn is laid out on one line
+        drawn = view.area.ruby._texts
+        assert drawn and all(
+            t.size().height() < 1.5 * QFontMetricsF(view.area.ruby._font).height()
+            for t in drawn.values()
+        )
         for spans in by_line.values():
             spans.sort()
             for (_, right), (left, _) in zip(spans, spans[1:], strict=False):
