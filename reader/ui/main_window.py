@@ -526,15 +526,18 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        span = self.library.term_at(doc_id, offset)
-        term = self.library.glossary.get(span.text) if span else None
-        if term is None:
+        from reader.core.card import hover_html
+        from reader.core.pinyin import has_han
+
+        span = self.library.word_at(doc_id, offset)  # a glossary term, else the word
+        try:
+            lookup = self.library.lookup(span.text) if span and has_han(span.text) else None
+        except TermNotFoundError:
+            lookup = None
+        if lookup is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(
-                point,
-                f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{escape(term.english[0])}",
-            )
+            QToolTip.showText(point, hover_html(lookup))
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:

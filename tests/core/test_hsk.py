@@ -28,3 +28,14 @@ def test_lookup_json_gives_the_level_or_null(capsys):
     assert main(["lookup", "稳定", "核武器", "延伸威慑", "--json"]) == 0
     levels = {item["term"]: item["hsk"] for item in json.loads(capsys.readouterr().out)}
     assert levels == {"稳定": 4, "核武器": 7, "延伸威慑": None}
+
+
+def test_the_card_and_the_hover_show_the_level_of_a_listed_word(library):
+    from reader.core.card import details_html, hover_html
+
+    card = details_html(library.lookup("稳定"), library.glossary, tone_colours=False)
+    assert "wěndìng" in card and "HSK 4" in card
+    assert "HSK" not in details_html(library.lookup("延伸威慑"), library.glossary, False)
+    assert "HSK 7-9" in hover_html(library.lookup("核武器"))
+    hover = hover_html(library.lookup("战略"))
+    assert "zhànlüè" in hover and "HSK 6" in hover and "strategy" in hover

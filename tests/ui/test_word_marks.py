@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 
 from reader.ui.ruby_layer import TONE_COLOURS
@@ -64,3 +65,26 @@ def test_tone_colours_and_hsk_underline_are_drawn_on_the_text_and_remembered(mak
     again.mark_actions.tone_text.trigger()
     again.mark_actions.hsk[0].trigger()
     assert ink(again.views["2016"], at) == (plain, False)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip, offscreen
+def test_hovering_a_plain_word_shows_its_pinyin_gloss_and_hsk_level(qtbot, window, library):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    view = window.views["2016"]
+    word = next(t for t in library.tokens("2016") if t.text == "稳定")
+    view.scroll_to(word.start, word.end)
+    QGuiApplication.processEvents()
+    cursor = QTextCursor(view.area.document())
+    cursor.setPosition(word.start)
+    rect = view.area.cursorRect(cursor)
+    point = QPoint(rect.left() + 5, rect.center().y())
+    viewport = view.area.viewport()
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "稳定" in QToolTip.text() and "HSK 4" in QToolTip.text()
+    QToolTip.hideText()
