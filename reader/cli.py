@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--glossary", type=Path, help="glossary file (default: the bundled one)")
     parser.add_argument("--select", metavar="TERM", help="window: open with TERM selected")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
+    parser.add_argument("--compare", action="store_true", help="window: open View › Compare")
     parser.add_argument(
         "--size",
         type=_size,
@@ -134,7 +135,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"reader: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `reader segment 2016 | head`
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # stdout on a full disk, a closed terminal
+        _silence_stdout()
+        print(f"reader: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush at exit cannot fail
+    again with a traceback (as the Python documentation advises for SIGPIPE)."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _open_library(args: argparse.Namespace) -> Any:
@@ -163,20 +179,22 @@ def _docs(library: Any, args: argparse.Namespace) -> int:
 
 
 def _lookup(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.errors import DataFileError, TermNotFoundError
+    from reader.core.errors import DataFileError, EmptyQueryError, TermNotFoundError
+    from reader.core.files import FileAccessError, read_text_bounded
     from reader.core.report import lookup_dict
 
-    wanted = list(args.terms)
+    wanted = [term.strip() for term in args.terms]
     if args.from_file:
         try:
-            wanted += [
-                line.strip() for line in args.from_file.read_text(encoding="utf-8").splitlines()
-            ]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(args.from_file, f"cannot read term list ({exc})") from None
+            lines = read_text_bounded(args.from_file).splitlines()
+        except FileAccessError as exc:
+            raise DataFileError(args.from_file, f"cannot read term list ({exc.problem})") from None
+        wanted += [line.strip() for line in lines]
+    if not args.from_file and any(not term for term in wanted):
+        raise EmptyQueryError("lookup: an empty TERM matches nothing; give a word to look up")
     wanted = [w for w in dict.fromkeys(wanted) if w]
     if not wanted:
-        raise DataFileError("lookup", "give at least one TERM or --from FILE")
+        raise DataFileError(args.from_file or "lookup", "give at least one TERM or --from FILE")
     found, missing = [], []
     for word in wanted:
         for query in _expand(library, word):

@@ -14,6 +14,7 @@ leaves a half-written file over one the user already had.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 from collections.abc import Callable
@@ -202,6 +203,8 @@ def _sentence_bounds(text: str, offset: int, low: int, high: int) -> tuple[int, 
 
 
 def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
+    import sqlite3
+
     import genanki  # type: ignore[import-untyped]
 
     model = genanki.Model(
@@ -235,7 +238,33 @@ def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
                 guid=anki_guid(term.hanzi),
             )
         )
-    genanki.Package(deck).write_to_file(str(path))
+    try:
+        _write_package(genanki.Package(deck), path)
+    except sqlite3.Error as exc:  # the collection is built in $TMPDIR: full, or unusable
+        raise OSError(errno.EIO, f"could not build the deck ({exc})") from None
+
+
+def _write_package(package: object, path: Path) -> None:
+    """genanki's ``write_to_file``, except that its scratch database is always removed
+    (genanki leaves one in $TMPDIR on every export, and another on every failure)."""
+    import itertools
+    import sqlite3
+    import tempfile
+    import time
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="reader-anki-") as scratch:
+        database = Path(scratch) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            now = time.time()
+            package.write_to_db(connection.cursor(), now, itertools.count(int(now * 1000)))  # type: ignore[attr-defined]
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.write(database, "collection.anki2")
+            archive.writestr("media", "{}")
 
 
 def _html(text: str) -> str:

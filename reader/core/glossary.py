@@ -51,6 +51,8 @@ _OPTIONAL_TEXT = ("note", "variant_of", "former_name_of", "pos")
 _OPTIONAL_LISTS = ("related",)
 _KNOWN = set(_REQUIRED_TEXT + _REQUIRED_LISTS + _OPTIONAL_TEXT + _OPTIONAL_LISTS)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: Characters XML 1.0 cannot carry (so no TBX export could hold them) and no term needs.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ def _build_sources(raw: Any, path: Path) -> dict[str, Source]:
 def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -> Term:
     line = lines[index] if index < len(lines) else None
     label = f"entry {index + 1}" + (
-        f" ({raw['hanzi']})" if isinstance(raw.get("hanzi"), str) else ""
+        f" ({_visible(raw['hanzi'])})" if isinstance(raw.get("hanzi"), str) else ""
     )
 
     def fail(field: str, problem: str) -> GlossaryError:
@@ -292,6 +294,11 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
         if field in _REQUIRED_LISTS and not value:
             raise fail(field, "must name at least one equivalent")
         values[field] = tuple(v.strip() for v in value)
+    for field, value in values.items():
+        for text in value if isinstance(value, tuple) else (value,):
+            bad = _NOT_IN_XML.search(text)
+            if bad:
+                raise fail(field, f"holds the control character U+{ord(bad.group()):04X}")
     if not _HAN.search(values["hanzi"]):
         raise fail("hanzi", "holds no Chinese characters")
     if values["category"] not in CATEGORIES:
@@ -299,6 +306,11 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
     if values["pos"] and values["pos"] not in PARTS_OF_SPEECH:
         raise fail("pos", f"must be one of {', '.join(PARTS_OF_SPEECH)}")
     return Term(line=line or 0, **values)
+
+
+def _visible(text: str) -> str:
+    """``text`` with control characters spelled out, fit for a one-line message."""
+    return _NOT_IN_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _check_cross_references(terms: list[Term], sources: dict[str, Source], path: Path) -> None:

@@ -23,7 +23,12 @@ from reader.core.cache import (
 from reader.core.coverage import Coverage, KnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
-from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
+from reader.core.errors import (
+    EmptyQueryError,
+    ReaderError,
+    TermNotFoundError,
+    UnknownDocumentError,
+)
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.hsk import hsk_level
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
@@ -263,6 +268,8 @@ class Library:
         Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
         dictionary."""
         term = term.strip()
+        if not term:
+            raise EmptyQueryError("an empty term matches nothing; give a word to look up")
         entry = self.glossary.get(term)
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)

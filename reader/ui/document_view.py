@@ -49,7 +49,7 @@ from reader.ui.elided_label import ElidedLabel
 from reader.ui.ruby_layer import RubyLayer
 from reader.ui.word_marks import WordMarks
 
-LAYERS = ("glossary", "occurrences", "selected", "flash")
+LAYERS = ("shared", "glossary", "occurrences", "selected", "flash")  # drawn in this order
 LINE_HEIGHT_PERCENT = 170
 FLASH_MS = 900
 SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statement is shorter
@@ -362,7 +362,9 @@ class DocumentView(QWidget):
         palette = self.palette()
         highlight = palette.color(QPalette.ColorRole.Highlight)
         fmt = QTextCharFormat()
-        if name == "glossary":
+        if name == "shared":  # wording two documents share (View › Compare)
+            fmt.setBackground(QColor(255, 214, 102, 150))
+        elif name == "glossary":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Mid))
         elif name == "occurrences":

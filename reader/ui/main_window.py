@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -40,6 +41,9 @@ from reader.ui.pinyin_menu import PinyinActions
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
 
+if TYPE_CHECKING:
+    from reader.ui.compare_view import CompareWindow
+
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         self.family = family
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
+        self.compare_window: CompareWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
@@ -166,11 +171,15 @@ class MainWindow(QMainWindow):
             lambda level: self._set_mark("reading/hsk_underline", level),
         )
         self.about_action = action("&About Reader", None, self.about)
+        self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.export_comparison_action = action(
+            "Export &comparison…", None, self.export_comparison_dialog
+        )
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.export_action, self.quit_action])
+        file_menu.addActions([self.export_action, self.export_comparison_action, self.quit_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -182,7 +191,7 @@ class MainWindow(QMainWindow):
             ]
         )
         view = bar.addMenu("&View")
-        view.addActions([self.panel_toggle_action, self.below_action])
+        view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
         view.addSeparator()
         view.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
@@ -431,6 +440,55 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", str(exc))
             return
         self.statusBar().showMessage(f"Exported {count} terms to {path}")
+
+    def open_compare(self) -> CompareWindow | None:
+        """View › Compare: the first and the last document (by date), any two on request."""
+        from reader.ui.compare_view import CompareWindow
+
+        if len(self.library.documents) < 1:
+            return None
+        if self.compare_window is None:
+            first, last = self.library.documents[0].id, self.library.documents[-1].id
+            self.compare_window = CompareWindow(
+                self.library, self.family, self.zoom, first, last, self
+            )
+            self.compare_window.term_selected.connect(self.select_term)
+            self.selection.changed.connect(self._on_selection_changed_compare)
+            self.compare_window.resize(self.size())
+        self.compare_window.show()
+        self.compare_window.raise_()
+        return self.compare_window
+
+    def export_comparison_dialog(self) -> None:
+        """File › Export comparison…: the comparison shown (or the first and last
+        document's) as one self-contained HTML file."""
+        from reader.core.compare import compare
+        from reader.core.compare_html import write_html
+
+        window = self.compare_window
+        if window is not None:
+            comparison = window.comparison
+        elif self.library.documents:
+            docs = self.library.documents
+            comparison = compare(self.library, docs[0].id, docs[-1].id)
+        else:
+            return
+        name = f"reader-compare-{comparison.a.id}-{comparison.b.id}.html"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export comparison", name, "HTML (*.html *.htm)"
+        )
+        if not path:
+            return
+        try:
+            write_html(comparison, Path(path))
+        except ReaderError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_compare(self) -> None:
+        if self.compare_window is not None:
+            self.compare_window.show_term(self.selection.term)
 
     def show_problems(self, problems: list[ReaderError]) -> None:
         """A file that could not be read: say which and why; the rest is open."""

@@ -254,3 +254,20 @@ def test_glossary_pinyin_agrees_with_cc_cedict_word_by_word(library):
         if _fold_with_tones(reader.word(hanzi)) != _fold_with_tones(term.pinyin):
             differ[term.hanzi] = (term.pinyin, reader.word(hanzi))
     assert set(differ) == set(PINYIN_EXCEPTIONS), differ
+
+
+def test_the_card_links_a_former_name_and_the_current_one(library):
+    from reader.core.card import details_html
+
+    old = details_html(library.lookup("铁穹"), library.glossary, tone_colours=False)
+    new = details_html(library.lookup("美国金穹"), library.glossary, tone_colours=False)
+    assert '<b>Former name of:</b> <a href="term:美国金穹">' in old and "Full form" not in old
+    assert '<b>Formerly:</b> <a href="term:铁穹">' in new
+
+
+def test_every_source_is_cited_by_an_entry(library):
+    """A [source] nobody cites is either a leftover or a citation that lost its entry."""
+    g = library.glossary
+    cited = {key for t in g.terms for key in (t.english_source, t.russian_source)}
+    mentioned = " ".join(t.note + " " + t.definition for t in g.terms)
+    assert [key for key in g.sources if key not in cited and key not in mentioned] == []
