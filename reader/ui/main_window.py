@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.coverage import KnownWords, MemoryKnownWords
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.ui import layout
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.family = family
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
+        # Known words live in the user store once it exists; until then, in memory.
+        self.known: KnownWords = MemoryKnownWords()
         self.compare_window: CompareWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         self.expand_action = action("◂ Glossary", None, self.dock.show)
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
+        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
         self.pinyin_actions = PinyinActions(
             self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
         )
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
         )
         self.pinyin_actions.add_to(view)
         self.mark_actions.add_to(view)
+        view.addAction(self.vocabulary_action)
         bar.addMenu("&Help").addAction(self.about_action)
 
     def _connect_signals(self) -> None:
@@ -369,6 +374,20 @@ class MainWindow(QMainWindow):
                 words = ruby_words(tokens, mode, self.library.word_readings(doc_id))
             view.set_ruby(words, self.panel.tone_colours)
         self.settings.set_value("reading/pinyin", mode)
+
+    def show_vocabulary(self) -> None:
+        """The Vocabulary view for the pane the reader is in (the first one otherwise)."""
+        from reader.ui.vocabulary_dialog import VocabularyDialog
+
+        if not self.views:
+            return
+        focused = next(
+            (d for d, v in self.views.items() if v.isAncestorOf(self.focusWidget())), None
+        )
+        self.vocabulary = VocabularyDialog(
+            self.library, self.known, focused or next(iter(self.views)), self
+        )
+        self.vocabulary.show()
 
     def _set_mark(self, key: str, value: object) -> None:
         self.settings.set_value(key, value)
