@@ -11,6 +11,8 @@ import re
 import unicodedata
 from html import escape
 
+from reader.core.cedict_notation import readable
+from reader.core.dictionary import DictionaryEntry
 from reader.core.glossary import Glossary
 from reader.core.hsk import hsk_label, hsk_level
 from reader.core.library import Lookup
@@ -84,13 +86,15 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
             links = " · ".join(f'<a href="term:{escape(r)}">{escape(r)}</a>' for r in term.related)
             out.append(f"<p><b>Related:</b> {links}</p>")
     if lookup.entries:
-        out.append("<p><b>CC-CEDICT</b></p><ul>")
-        for entry in lookup.entries:
-            senses = escape(" / ".join(entry.definitions))
-            out.append(f"<li>{escape(entry.simplified)} [{escape(entry.pinyin)}] {senses}</li>")
-        out.append("</ul>")
+        out.append("<p><b>CC-CEDICT</b></p>")
+        out.append(_entry_list(lookup.entries))
     if term is None and not lookup.entries:
-        out.append("<p>Not in the glossary or in CC-CEDICT.</p>")
+        out.append("<p>Not in the glossary or in CC-CEDICT as a word.</p>")
+        if any(entries for _, entries in lookup.characters):
+            out.append("<p><b>Its characters in CC-CEDICT</b></p>")
+            for char, entries in lookup.characters:
+                ranked = tuple(main_first(entries))
+                out.append(_entry_list(ranked) if ranked else f"<p>{escape(char)}: —</p>")
     return "".join(out)
 
 
@@ -100,9 +104,42 @@ def _hsk_badge(word: str) -> str:
     return f' <span style="font-size:13px; color:gray">· {label}</span>' if label else ""
 
 
+def _entry_list(entries: tuple[DictionaryEntry, ...]) -> str:
+    items = []
+    for entry in entries:
+        senses = escape(" / ".join(readable(d) for d in entry.definitions))
+        items.append(
+            f"<li><b>{escape(entry.simplified)}</b> {escape(entry.pinyin)} — {senses}</li>"
+        )
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def first_gloss(lookup: Lookup) -> str:
+    """The one line a hover shows: the glossary's first English equivalent, else the first
+    CC-CEDICT sense, else each character's first sense; "" when nothing is known."""
+    if lookup.glossary is not None:
+        return lookup.glossary.english[0]
+    for entry in lookup.entries:
+        for definition in entry.definitions:
+            return readable(definition)
+    parts = []
+    for char, entries in lookup.characters:
+        ranked = main_first(entries)
+        if ranked and ranked[0].definitions:
+            parts.append(f"{char} {ranked[0].pinyin}: {readable(ranked[0].definitions[0])}")
+    return " · ".join(parts)
+
+
+def main_first(entries: tuple[DictionaryEntry, ...]) -> list[DictionaryEntry]:
+    """A character's entries, the one a reader most likely means first: a common reading
+    (lower-case, not a surname or place) with the most senses (于 yú "in; at", not the
+    archaic "to go" or the surname)."""
+    return sorted(entries, key=lambda e: (e.pinyin_numbered[:1].isupper(), -len(e.definitions)))
+
+
 def hover_html(lookup: Lookup) -> str:
     """The tooltip over a word: hanzi, pinyin, HSK level, and one gloss."""
-    gloss = lookup.english[0] if lookup.english else next(iter(lookup.definitions), "")
+    gloss = first_gloss(lookup)
     line = f"<br>{escape(gloss)}" if gloss else ""
     return f"<b>{escape(lookup.term)}</b> {escape(lookup.pinyin)}{_hsk_badge(lookup.term)}{line}"
 
@@ -125,3 +162,16 @@ def matches_html(matches: TextMatches) -> str:
         f'<p style="font-size:24px; margin:0">Find “{escape(matches.query)}”</p>'
         f"<p><i>in the texts, {how}</i></p>{summary}{hint}"
     )
+
+
+def equivalents_text(lookup: Lookup, glossary: Glossary) -> str:
+    """What "Copy equivalents" puts on the clipboard: the English line and the Russian line,
+    each marked "(unverified)" when it was not seen in an official text."""
+    term = lookup.glossary
+    if term is None:
+        return ""
+    lines = []
+    for values, key in ((term.english, term.english_source), (term.russian, term.russian_source)):
+        mark = " (unverified)" if citation(glossary, key) == "unverified" else ""
+        lines.append("; ".join(values) + mark)
+    return "\n".join(lines)

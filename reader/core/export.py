@@ -23,8 +23,9 @@ from xml.etree import ElementTree as ET
 
 from reader.core.errors import ReaderError
 from reader.core.files import FileAccessError, write_with
-from reader.core.glossary import Term
+from reader.core.glossary import UNVERIFIED, Term
 from reader.core.library import Library
+from reader.core.report import citation
 
 FORMATS = ("csv", "tsv", "tbx", "anki")
 SUFFIXES = {"csv": ".csv", "tsv": ".tsv", "tbx": ".tbx", "anki": ".apkg"}
@@ -64,9 +65,17 @@ def export(library: Library, fmt: str, output: Path, document: str | None = None
 
 def columns(library: Library) -> list[str]:
     ids = library.document_ids()
-    return ["hanzi", "pinyin", "english", "russian", "definition", "category", "note"] + [
-        f"count_{i}" for i in ids
-    ]
+    return [
+        "hanzi",
+        "pinyin",
+        "english",
+        "russian",
+        "definition",
+        "category",
+        "note",
+        "english_source",  # where the English was seen, or "unverified"
+        "russian_source",
+    ] + [f"count_{i}" for i in ids]
 
 
 def rows(library: Library, terms: list[Term]) -> list[list[str]]:
@@ -83,6 +92,8 @@ def rows(library: Library, terms: list[Term]) -> list[list[str]]:
                 t.definition,
                 t.category,
                 t.note,
+                citation(library.glossary, t.english_source),
+                citation(library.glossary, t.russian_source),
                 *(str(counts[i]) for i in ids),
             ]
         )
@@ -231,7 +242,7 @@ def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
                 fields=[
                     _html(term.hanzi),
                     _html(term.pinyin),
-                    _html("; ".join(term.english)),
+                    _html("; ".join(term.english)) + _unverified_mark(library, term),
                     _html(term.definition),
                     _html(example_sentence(library, term.hanzi)),
                 ],
@@ -265,6 +276,13 @@ def _write_package(package: object, path: Path) -> None:
         with zipfile.ZipFile(path, "w") as archive:
             archive.write(database, "collection.anki2")
             archive.writestr("media", "{}")
+
+
+def _unverified_mark(library: Library, term: Term) -> str:
+    """On the card, under the English, when the English was not seen in an official text."""
+    if citation(library.glossary, term.english_source) != UNVERIFIED:
+        return ""
+    return '<div class="unverified" style="color:#b35900;font-size:small">⚠ unverified</div>'
 
 
 def _html(text: str) -> str:

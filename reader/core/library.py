@@ -75,6 +75,8 @@ class Lookup:
     glossary: Term | None
     entries: tuple[DictionaryEntry, ...]
     occurrences: Occurrences
+    #: For a word in neither the glossary nor CC-CEDICT (惯于): each character's entries.
+    characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
 
     @property
     def english(self) -> tuple[str, ...]:
@@ -276,6 +278,11 @@ class Library:
         if entry is None and not entries and not len(occurrences):
             raise TermNotFoundError(f"{term!r} is not in the documents, the glossary or CC-CEDICT")
         source = "glossary" if entry else "cc-cedict" if entries else "text"
+        characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
+        if entry is None and not entries and len(term) > 1:
+            characters = tuple(
+                (char, tuple(self._dictionary.entries(char))) for char in term if has_han(char)
+            )
         return Lookup(
             term=term,
             pinyin=self.pinyin(term),
@@ -283,6 +290,7 @@ class Library:
             glossary=entry,
             entries=entries,
             occurrences=occurrences,
+            characters=characters,
         )
 
     def search_terms(self, query: str) -> list[Term]:

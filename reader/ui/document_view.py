@@ -17,15 +17,10 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -36,9 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QProgressBar,
-    QTextBrowser,
     QTextEdit,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +39,7 @@ from PySide6.QtWidgets import (
 from reader.core.documents import Document
 from reader.core.ruby import RubyWord
 from reader.ui.elided_label import ElidedLabel
-from reader.ui.ruby_layer import RubyLayer
+from reader.ui.reading_area import ReadingArea
 from reader.ui.word_marks import WordMarks
 
 LAYERS = ("shared", "glossary", "occurrences", "selected", "flash")  # drawn in this order
@@ -56,79 +49,6 @@ SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statemen
 SLICE_SECONDS = 0.02  # a longer text is built for this long per event-loop turn, then yields
 LONGEST_SPAN = 256  # how far before the visible range a highlighted span may start
 Span = tuple[int, int]
-
-
-class ReadingArea(QTextBrowser):
-    """The text itself. Turns a click (not a drag that selects) or Enter into an offset.
-
-    Signals:
-        offset_clicked(int): the character offset the reader clicked or pressed Enter on.
-        tooltip_wanted(int, QPoint): the offset under the mouse, and where to show a tip.
-    """
-
-    offset_clicked = Signal(int)
-    tooltip_wanted = Signal(int, QPoint)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setMouseTracking(True)
-        self.ruby = RubyLayer(self)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.ruby.words:  # pinyin over the text, for the repainted area only
-            painter = QPainter(self.viewport())
-            self.ruby.paint(painter, event.rect())
-            painter.end()
-
-    def offset_at(self, point: QPoint) -> int | None:
-        """The character drawn under ``point`` (viewport coordinates), or None."""
-        text_length = self.document().characterCount() - 1
-        near = self.cursorForPosition(point).position()
-        for position in (near, near - 1):
-            if not 0 <= position < text_length:
-                continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(position)
-            rect = self.cursorRect(cursor)
-            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-            char = cursor.selectedText()
-            if not char or char == "\u2029":  # a paragraph separator is not clickable
-                continue
-            width = QFontMetrics(cursor.charFormat().font()).horizontalAdvance(char)
-            inside_x = rect.left() <= point.x() < rect.left() + width
-            if inside_x and rect.top() <= point.y() <= rect.bottom():
-                return position
-        return None
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            offset = self.offset_at(event.position().toPoint())
-            if offset is not None:
-                self.offset_clicked.emit(offset)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.offset_clicked.emit(self.textCursor().position())
-            return
-        super().keyPressEvent(event)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            point = event.pos()  # type: ignore[attr-defined]
-            offset = self.offset_at(point)
-            if offset is None:
-                QToolTip.hideText()
-            else:
-                self.tooltip_wanted.emit(offset, self.viewport().mapToGlobal(point))
-            return True
-        return super().viewportEvent(event)
 
 
 class DocumentView(QWidget):
@@ -152,6 +72,7 @@ class DocumentView(QWidget):
         self._formats: dict[str, QTextCharFormat] = {}
         self._built = 0  # paragraphs in the QTextDocument so far
         self._pending_scroll: Span | None = None
+        self._pending_top: int | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
         self._ruby: list[RubyWord] = []
         self.word_marks: WordMarks | None = None  # made when a mark is first turned on
@@ -232,6 +153,8 @@ class DocumentView(QWidget):
         self.progress.hide()
         if self._ruby:
             self.area.ruby.set_words(self._ruby, self._font)
+        if self._pending_top is not None:
+            self.set_reading_position(self._pending_top)
         if self._pending_scroll:
             self.scroll_to(*self._pending_scroll)
         self.text_ready.emit(self.document_id)
@@ -267,11 +190,33 @@ class DocumentView(QWidget):
             self._built += 1
 
     def set_reading_font(self, font: QFont) -> None:
+        """A new size (zoom): the same text stays at the top of the pane."""
+        anchor = self.area.top_offset()
         self._font = font
         self.area.document().setDefaultFont(font)
         if self._ruby:
             self.area.ruby.set_words(self._ruby, font)
+        self.area.show_at_top(anchor)
         self._apply_visible()
+
+    def reading_position(self) -> int:
+        """The offset of the character at the top of the pane, kept across restarts."""
+        return self.area.top_offset()
+
+    def set_reading_position(self, offset: int) -> None:
+        if offset > self._built_chars:  # not loaded yet: go there once it is
+            self._pending_top = offset
+            return
+        self._pending_top = None
+        self.area.show_at_top(offset)
+
+    def set_paragraph_numbers(self, on: bool) -> None:
+        paragraphs = self._document.paragraphs
+        self.area.show_paragraph_numbers((lambda block: paragraphs[block].number) if on else None)
+
+    def set_word_source(self, source: Callable[[int], Span | None]) -> None:
+        """What a double-click selects: the word at an offset, as a click looks it up."""
+        self.area.word_span = source
 
     def set_ruby(self, words: list[RubyWord], tone_colours: bool) -> None:
         """Pinyin over ``words`` (none: no pinyin), tone-coloured or not; applied once the
@@ -414,6 +359,7 @@ class DocumentView(QWidget):
     def _on_layout_size_changed(self) -> None:
         self.area.ruby.layout_changed()
         self._apply_timer.start()
+        self.area.margin.update()
 
     def _on_area_offset_clicked(self, offset: int) -> None:
         self.word_clicked.emit(self.document_id, offset)

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.card import details_html, matches_html
+from reader.core.card import details_html, equivalents_text, matches_html
 from reader.core.glossary import Glossary
 from reader.core.library import Lookup
 from reader.core.textsearch import TextMatches
@@ -48,6 +48,28 @@ EMPTY_HINT = (
     "<p style='color:gray'>Or pick a term above: type to narrow the list, then press Enter"
     " or Down, or click a row.</p>"
 )
+
+
+OCCURRENCES_HINT = "Every place the selected term stands in both statements is listed here."
+
+
+class HintListView(QListView):
+    """A list that says what it is for while it is empty."""
+
+    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = hint
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(8, 8, -8, -8),
+                int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                self.hint,
+            )
 
 
 class GlossaryPanel(QWidget):
@@ -152,7 +174,7 @@ class GlossaryPanel(QWidget):
 
     def _create_occurrences(self) -> None:
         self.occurrence_model = OccurrenceModel()
-        self.occurrences = QListView(self)
+        self.occurrences = HintListView(OCCURRENCES_HINT, self)
         self.occurrences.setModel(self.occurrence_model)
         self.occurrences.setUniformItemSizes(True)  # thousands of rows cost a screenful
         self.occurrences.setAccessibleName("Occurrences")
@@ -243,7 +265,7 @@ class GlossaryPanel(QWidget):
         elif what == "pinyin":
             text = lookup.pinyin
         else:
-            text = "\n".join(("; ".join(lookup.english), "; ".join(lookup.russian)))
+            text = equivalents_text(lookup, self._glossary)
         QGuiApplication.clipboard().setText(text)
 
     def occurrence_indexes(self) -> list[QModelIndex]:

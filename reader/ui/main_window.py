@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.card import hover_html
 from reader.core.coverage import KnownWords, MemoryKnownWords
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
+from reader.core.pinyin import has_han
 from reader.ui import layout
 from reader.ui.aids_menu import MarkActions
 from reader.ui.document_view import DocumentView
@@ -48,6 +50,20 @@ if TYPE_CHECKING:
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def parse_positions(text: str) -> dict[str, int]:
+    """``2016=120;2025=0`` -> {"2016": 120, "2025": 0}; anything malformed is skipped."""
+    positions = {}
+    for part in text.split(";"):
+        doc_id, _, offset = part.partition("=")
+        if doc_id and offset.isdigit():
+            positions[doc_id] = int(offset)
+    return positions
+
+
+def format_positions(positions: dict[str, int]) -> str:
+    return ";".join(f"{doc_id}={offset}" for doc_id, offset in positions.items())
 
 
 class MainWindow(QMainWindow):
@@ -154,6 +170,12 @@ class MainWindow(QMainWindow):
             "Colour pinyin by &tone", None, self.set_tone_colours, checkable=True
         )
         self.tone_action.setChecked(self.panel.tone_colours)
+        self.hover_action = action("Word &hints on hover", None, self.set_hover, checkable=True)
+        self.hover_action.setChecked(self.settings.value("reading/hover"))
+        self.numbers_action = action(
+            "Paragraph &numbers", "Ctrl+Shift+N", self.set_paragraph_numbers, checkable=True
+        )
+        self.shortcuts_action = action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.panel_toggle_action = self.dock.toggleViewAction()
         self.panel_toggle_action.setText("Glossary &panel")
         self.panel_toggle_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -197,13 +219,13 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
         view.addSeparator()
-        view.addActions(
-            [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
-        )
+        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view.addSeparator()
+        view.addActions([self.tone_action, self.hover_action, self.numbers_action])
         self.pinyin_actions.add_to(view)
         self.mark_actions.add_to(view)
         view.addAction(self.vocabulary_action)
-        bar.addMenu("&Help").addAction(self.about_action)
+        bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
         for view in self.views.values():
@@ -225,6 +247,11 @@ class MainWindow(QMainWindow):
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
             view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+            view.set_word_source(functools.partial(self._word_span, doc_id))
+
+    def _word_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        span = self.library.word_at(doc_id, offset)
+        return (span.start, span.end) if span is not None else None
 
     def _glossary_spans(self, doc_id: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(s, e) for s, e, _ in self.library.terms_between(doc_id, start, end)]
@@ -419,6 +446,17 @@ class MainWindow(QMainWindow):
             view.area.viewport().update()
         self.settings.set_value("reading/tone_colours", on)
 
+    def set_hover(self, on: bool) -> None:
+        self.settings.set_value("reading/hover", on)
+        if not on:
+            QToolTip.hideText()
+
+    def set_paragraph_numbers(self, on: bool) -> None:
+        self.numbers_action.setChecked(on)
+        for view in self.views.values():
+            view.set_paragraph_numbers(on)
+        self.settings.set_value("reading/paragraph_numbers", on)
+
     def focus_filter(self) -> None:
         self.dock.show()
         self.panel.filter.setFocus()
@@ -442,23 +480,31 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        from reader.core.export import FORMATS, SUFFIXES, export
+        """File › Export: the dialog opens in the last folder with the last format."""
+        from reader.ui.export_dialog import ExportDialog
 
-        filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export glossary", "reader-glossary.tsv", ";;".join(filters)
+        folder = Path(self.settings.value("export/folder") or Path.home())
+        self.export_window = ExportDialog(
+            folder, self.settings.value("export/format"), self.library.document_ids(), self
         )
-        if not path:
-            return
-        fmt = filters.get(chosen) or next(
-            (f for f, s in SUFFIXES.items() if path.endswith(s)), "tsv"
-        )
+        self.export_window.accepted.connect(lambda: self.export_to(*self.export_window.choice()))
+        self.export_window.open()
+
+    def export_to(self, fmt: str, document: str | None, path: Path) -> bool:
+        from reader.core.export import export
+
+        if not path.is_absolute():
+            path = Path(self.settings.value("export/folder") or Path.home()) / path
         try:
-            count = export(self.library, fmt, Path(path))
+            count = export(self.library, fmt, path.expanduser(), document)
         except ReaderError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {count} terms to {path}")
+            return False
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/format", fmt)
+        which = f" (those in the {document} statement)" if document else ""
+        self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
+        return True
 
     def open_compare(self) -> CompareWindow | None:
         """View › Compare: the first and the last document (by date), any two on request."""
@@ -517,6 +563,13 @@ class MainWindow(QMainWindow):
             "Some files could not be read",
             f"<p>Reader opened what it could. These files need fixing:</p><ul>{lines}</ul>",
         )
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
+        from reader.ui.shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -581,11 +634,22 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.share_panes()
+        self.set_paragraph_numbers(self.settings.value("reading/paragraph_numbers"))
         term = self.settings.value("selection/term")
-        if term and self.select_term(term) and self.hits:
-            QTimer.singleShot(0, lambda: self._reveal(self.hits[0]) if self.hits else None)
+        if term:
+            self.select_term(term)
+        positions = parse_positions(self.settings.value("reading/positions"))
+        # After the first layout at the window's real size, not before.
+        QTimer.singleShot(0, lambda: self._restore_positions(positions))
+
+    def _restore_positions(self, positions: dict[str, int]) -> None:
+        for doc_id, offset in positions.items():
+            if doc_id in self.views:
+                self.views[doc_id].set_reading_position(offset)
 
     def save_state(self) -> None:
+        positions = {d: v.reading_position() for d, v in self.views.items()}
+        self.settings.set_value("reading/positions", format_positions(positions))
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
         self.settings.set_value("window/splitter", self.splitter.saveState())
@@ -603,18 +667,17 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        from reader.core.card import hover_html
-        from reader.core.pinyin import has_han
-
-        span = self.library.word_at(doc_id, offset)  # a glossary term, else the word
-        try:
-            lookup = self.library.lookup(span.text) if span and has_han(span.text) else None
-        except TermNotFoundError:
-            lookup = None
-        if lookup is None:
+        """The mouse rests on a word: its pinyin and one gloss (View › Word hints)."""
+        span = self.library.word_at(doc_id, offset)
+        if span is None or not self.hover_action.isChecked() or not has_han(span.text):
             QToolTip.hideText()
-        else:
-            QToolTip.showText(point, hover_html(lookup))
+            return
+        try:
+            lookup = self.library.lookup(span.text)
+        except TermNotFoundError:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(point, hover_html(lookup), self.views[doc_id].area)
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:

@@ -25,6 +25,11 @@ DEFAULTS: dict[str, Any] = {
     "reading/hsk_underline": 0,  # underline words above this HSK level; 0: off  # which words show pinyin above them: off, terms, all
     "selection/term": "",
     "find/scope": "text",  # what Ctrl+F searches: "text" or "glossary"
+    "reading/hover": True,  # pinyin and a gloss when the mouse rests on a word
+    "reading/paragraph_numbers": False,
+    "reading/positions": "",  # "2016=120;2025=0": the character at the top of each pane
+    "export/folder": "",  # where the last export went ("": the home folder)
+    "export/format": "tsv",
 }
 
 

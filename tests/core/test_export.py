@@ -136,7 +136,8 @@ def test_anki_deck_has_a_note_per_term_with_stable_ids(library, tmp_path):
     assert len(a) == len(library.glossary)
     assert [g for g, _ in a] == [g for g, _ in b], "re-import must update, not duplicate"
     fields = dict(a)[anki_guid("延伸威慑")].split("\x1f")
-    assert fields[:3] == ["延伸威慑", "yánshēn wēishè", "extended deterrence"]
+    assert fields[:2] == ["延伸威慑", "yánshēn wēishè"]
+    assert fields[2].startswith("extended deterrence") and "⚠ unverified" in fields[2]
     assert "延伸威慑" in fields[4] and fields[4].endswith("(2025)")
 
 
@@ -150,3 +151,32 @@ def test_a_failed_export_leaves_the_existing_file_untouched(library, tmp_path):
     with pytest.raises(ExportError, match="cannot write export"):
         export(library, "csv", blocked / "terms.csv")
     assert target.read_text(encoding="utf-8") == "my own work"
+
+
+def test_csv_and_tsv_carry_where_each_equivalent_was_seen_or_unverified(library, tmp_path):
+    import csv
+
+    for fmt, delimiter, encoding in (("csv", ",", "utf-8-sig"), ("tsv", "\t", "utf-8")):
+        path = tmp_path / f"terms.{fmt}"
+        export(library, fmt, path)
+        text = path.read_text(encoding=encoding)
+        table = list(csv.reader(text.splitlines(), delimiter=delimiter))
+        header = table[0]
+        by_term = {row[0]: dict(zip(header, row, strict=True)) for row in table[1:]}
+        assert by_term["延伸威慑"]["english_source"] == "unverified"
+        assert by_term["延伸威慑"]["russian_source"] == "unverified"
+        verified = [r for r in by_term.values() if r["english_source"] != "unverified"]
+        assert verified and all(r["english_source"].strip() for r in verified)
+        assert sum(r["english_source"] == "unverified" for r in by_term.values()) >= 1
+
+
+def test_exports_get_ordinary_permissions(library, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    os.umask(old)
+    for fmt in ("csv", "anki"):
+        path = tmp_path / f"new.{fmt}"
+        export(library, fmt, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~old

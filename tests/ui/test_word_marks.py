@@ -12,8 +12,9 @@ from reader.ui.word_marks import UNDERLINE_COLOUR
 def ink(view, offset: int) -> tuple[QColor | None, bool]:
     """The colour of the darkest pixel of the character at ``offset`` as drawn, and whether
     the underline colour is drawn under it."""
-    view.scroll_to(offset, offset + 1)
-    QGuiApplication.processEvents()
+    for _ in range(3):  # a restarted window restores its reading position first
+        view.scroll_to(offset, offset + 1)
+        QGuiApplication.processEvents()
     cursor = QTextCursor(view.area.document())
     cursor.setPosition(offset)
     rect = view.area.cursorRect(cursor)
