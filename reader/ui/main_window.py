@@ -43,10 +43,12 @@ from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.pinyin_menu import PinyinActions
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
+from reader.ui.speech import Speaker
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
 
+SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -186,6 +188,11 @@ class MainWindow(QMainWindow):
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
         self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
+        self.speak_action = action("&Speak", "Ctrl+Shift+S", self.speak)
+        self.speak_action.setEnabled(False)  # until the speech engine has been asked, after start
+        self.speak_action.setToolTip("Looking for a Chinese voice…")
+        self.speaker: Speaker | None = None
+        QTimer.singleShot(SPEECH_DELAY_MS, self._find_voice)
         self.pinyin_actions = PinyinActions(
             self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
         )
@@ -225,6 +232,7 @@ class MainWindow(QMainWindow):
         self.pinyin_actions.add_to(view)
         self.mark_actions.add_to(view)
         view.addAction(self.vocabulary_action)
+        view.addAction(self.speak_action)
         bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
@@ -401,6 +409,33 @@ class MainWindow(QMainWindow):
                 words = ruby_words(tokens, mode, self.library.word_readings(doc_id))
             view.set_ruby(words, self.panel.tone_colours)
         self.settings.set_value("reading/pinyin", mode)
+
+    def _find_voice(self) -> None:
+        """Ask for a Chinese voice once the window is up (loading speech is not free)."""
+        from reader.ui.speech import Speaker
+
+        self.speaker = Speaker(self)
+        self.speak_action.setEnabled(self.speaker.available)
+        self.speak_action.setToolTip(
+            f"Read the selected text aloud ({self.speaker.voice_name})"
+            if self.speaker.available
+            else self.speaker.reason
+        )
+        self.speak_action.setStatusTip(self.speak_action.toolTip())
+
+    def speak(self) -> None:
+        """Read aloud the text selected in a pane, else the selected term."""
+        selected = next(
+            (
+                v.area.textCursor().selectedText()
+                for v in self.views.values()
+                if v.area.textCursor().hasSelection()
+            ),
+            "",
+        )
+        text = selected.replace("\u2029", "\n") or (self.current.term if self.current else "")
+        if self.speaker is not None and self.speaker.speak(text):
+            self.statusBar().showMessage(f"Speaking: {text[:40]}")
 
     def show_vocabulary(self) -> None:
         """The Vocabulary view for the pane the reader is in (the first one otherwise)."""
