@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
     )
+    parser.add_argument(
+        "--pinyin",
+        choices=("off", "terms", "all"),
+        help="window: pinyin above no words, glossary terms, or all words (remembered)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     docs = commands.add_parser("docs", help="list the documents")
