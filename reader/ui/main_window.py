@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
             window.place_activated.connect(self._on_translation_place_activated)
             window.term_selected.connect(self.select_term)
             window.glossary_changed.connect(self._on_user_actions_glossary_changed)
+            self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
         self.translation_window.show()
@@ -647,6 +648,10 @@ class MainWindow(QMainWindow):
             plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_translations(self) -> None:
+        if self.translation_window is not None and self.translation_window.isVisible():
+            self.translation_window.show_term(self.selection.term)
 
     def _on_selection_changed_compare(self) -> None:
         if self.compare_window is not None:
