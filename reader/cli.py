@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import __version__, cli_user
+from reader import __version__, cli_known, cli_user
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--doc", help="only terms that stand in this document")
     export.add_argument("--starred", action="store_true", help="only starred terms")
     cli_user.add_parsers(commands)
+    cli_known.add_parsers(commands)
     return parser
 
 
@@ -136,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "compare": _compare,
             **cli_user.HANDLERS,
+            **cli_known.HANDLERS,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
