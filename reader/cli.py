@@ -41,8 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--pinyin",
-        choices=("off", "terms", "all"),
-        help="window: pinyin above no words, glossary terms, or all words (remembered)",
+        choices=("off", "terms", "unknown", "all"),
+        help="window: pinyin above no words, glossary terms, words not marked known, or all"
+        " words (remembered)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
