@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         self.speak_action.setToolTip("Looking for a Chinese voice…")
         self.speaker: Speaker | None = None
         QTimer.singleShot(SPEECH_DELAY_MS, self._find_voice)
+        self.known_action.setIconText("Known ✓")
+        self.speak_action.setIconText("Speak")
+        self.panel.add_card_actions([self.known_action, self.speak_action])
         self.pinyin_actions = PinyinActions(
             self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
         )
