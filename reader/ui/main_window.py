@@ -650,7 +650,7 @@ class MainWindow(QMainWindow):
         try:
             count = export(self.library, fmt, path.expanduser(), document)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/format", fmt)
@@ -678,14 +678,16 @@ class MainWindow(QMainWindow):
 
     def open_translations(self) -> TranslationWindow:
         """View › Translations: each original read with its translation, and the term check."""
-        from reader.core.bilingual import MemoryCorrections
+        from reader.core.bilingual import corrections_for
         from reader.ui.translation_window import TranslationWindow
 
         if self.translation_window is None:
             font = reading_font(self.family, self.zoom)
-            window = TranslationWindow(self.library, font, MemoryCorrections(), self)
+            corrections = corrections_for(self.library)
+            window = TranslationWindow(self.library, font, corrections, self)
             window.place_activated.connect(self._on_translation_place_activated)
             window.term_selected.connect(self.select_term)
+            window.glossary_changed.connect(self._on_user_actions_glossary_changed)
             window.resize(self.size())
             self.translation_window = window
         self.translation_window.show()
