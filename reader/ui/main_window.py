@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core.card import first_gloss, hover_html
-from reader.core.coverage import KnownWords, MemoryKnownWords
+from reader.core.coverage import KnownWords
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
@@ -81,8 +81,7 @@ class MainWindow(QMainWindow):
         self.family = family
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
-        # Known words live in the user store once it exists; until then, in memory.
-        self.known: KnownWords = MemoryKnownWords()
+        self.known: KnownWords = library.known_words
         self.compare_window: CompareWindow | None = None
         self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
@@ -95,6 +94,7 @@ class MainWindow(QMainWindow):
         self._show_glossary_layer()
         self.set_pinyin_mode(settings.value("reading/pinyin"))
         self.apply_word_marks()
+        QTimer.singleShot(0, self.show_coverage)  # after the window is shown: tokens, counts
         self.statusBar().showMessage(READY_MESSAGE)
 
     # -- creation -------------------------------------------------------------------------
@@ -197,11 +197,20 @@ class MainWindow(QMainWindow):
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
         self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
-        self.speak_action = action("&Speak", "Ctrl+Shift+S", self.speak)
+        self.known_action = action("Mark word &known / unknown", "Ctrl+Shift+K", self.toggle_known)
+        self.paragraph_known_action = action(
+            "Mark all words of this &paragraph known", "Ctrl+Shift+M", self.mark_paragraph_known
+        )
+        self.tint_action = action("&Tint unknown words", None, self._set_tint, True)
+        self.tint_action.setChecked(self.settings.value("reading/tint_unknown"))
+        self.speak_action = action("&Speak", "Ctrl+Shift+R", self.speak)
         self.speak_action.setEnabled(False)  # until the speech engine has been asked, after start
         self.speak_action.setToolTip("Looking for a Chinese voice…")
         self.speaker: Speaker | None = None
         QTimer.singleShot(SPEECH_DELAY_MS, self._find_voice)
+        self.known_action.setIconText("Known ✓")
+        self.speak_action.setIconText("Speak")
+        self.panel.add_card_actions([self.known_action, self.speak_action])
         self.pinyin_actions = PinyinActions(
             self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
         )
@@ -258,7 +267,10 @@ class MainWindow(QMainWindow):
         view.addActions([self.tone_action, self.hover_action, self.numbers_action])
         self.pinyin_actions.add_to(view)
         self.mark_actions.add_to(view)
+        view.addAction(self.tint_action)
         view.addAction(self.vocabulary_action)
+        known = bar.addMenu("&Words")
+        known.addActions([self.known_action, self.paragraph_known_action, self.vocabulary_action])
         view.addAction(self.speak_action)
         bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
@@ -446,9 +458,72 @@ class MainWindow(QMainWindow):
                 words = []
             else:
                 tokens = self.library.tokens(doc_id)
-                words = ruby_words(tokens, mode, self.library.word_readings(doc_id))
+                readings = self.library.word_readings(doc_id)
+                words = ruby_words(tokens, mode, readings, self.known)
             view.set_ruby(words, self.panel.tone_colours)
         self.settings.set_value("reading/pinyin", mode)
+
+    # -- known words ----------------------------------------------------------------------
+
+    def toggle_known(self) -> None:
+        """Mark the selected word known, or unmark it if it is known."""
+        from reader.core.pinyin import has_han
+
+        word = self.current.term if self.current else ""
+        if not has_han(word):
+            self.statusBar().showMessage("Select a word first (click it), then mark it known.")
+            return
+        if word in self.known:
+            self.known.remove([word])
+            self.statusBar().showMessage(f"{word}: no longer marked known")
+        else:
+            self.known.add([word])
+            self.statusBar().showMessage(f"{word}: marked known")
+        self.known_changed()
+
+    def mark_paragraph_known(self) -> None:
+        """Every word of the paragraph the selected occurrence (or the caret) stands in."""
+        from reader.core.pinyin import has_han
+
+        at = self.selection.current
+        doc_id, offset = (at[0], at[1]) if at else self._caret()
+        document = self.library.document(doc_id)
+        paragraph = document.paragraph_at(offset)
+        words = {
+            t.text
+            for t in self.library.tokens(doc_id)
+            if paragraph.start <= t.start < paragraph.end and has_han(t.text)
+        }
+        self.known.add(sorted(words))
+        self.statusBar().showMessage(
+            f"{len(words)} words of {document.year} ¶{paragraph.number} marked known"
+        )
+        self.known_changed()
+
+    def _caret(self) -> tuple[str, int]:
+        focused = next(
+            (d for d, v in self.views.items() if v.isAncestorOf(self.focusWidget())),
+            next(iter(self.views)),
+        )
+        return focused, self.views[focused].area.textCursor().position()
+
+    def known_changed(self) -> None:
+        """Known words changed: headers, the tint and pinyin over unknown words follow."""
+        self.show_coverage()
+        self.apply_word_marks()
+        if self.pinyin_mode == "unknown":
+            self.set_pinyin_mode("unknown")
+
+    def show_coverage(self) -> None:
+        from reader.core.coverage import header_counts, header_text
+
+        for doc_id, view in self.views.items():
+            words = (t.text for t in self.library.tokens(doc_id))
+            view.set_coverage(header_text(*header_counts(words, self.known)))
+
+    def _set_tint(self, on: bool) -> None:
+        self.settings.set_value("reading/tint_unknown", on)
+        self.apply_word_marks()
 
     def _find_voice(self) -> None:
         """Ask for a Chinese voice once the window is up (loading speech is not free)."""
@@ -497,12 +572,13 @@ class MainWindow(QMainWindow):
 
     def apply_word_marks(self) -> None:
         """Tone colours on the characters and the HSK underline, as the settings say."""
-        from reader.core.word_marks import char_tones, readings_of, words_above
+        from reader.core.word_marks import char_tones, readings_of, unknown_words, words_above
 
         tone_text = self.settings.value("reading/tone_text")
         level = self.settings.value("reading/hsk_underline")
+        tint = self.settings.value("reading/tint_unknown")
         for doc_id, view in self.views.items():
-            if not tone_text and not level and view.word_marks is None:
+            if not tone_text and not level and not tint and view.word_marks is None:
                 continue  # nothing was ever marked: no work at start-up
             tokens = list(self.library.tokens(doc_id))
             length = len(self.library.document(doc_id).text)
@@ -511,7 +587,8 @@ class MainWindow(QMainWindow):
                 if tone_text
                 else b""
             )
-            view.set_word_marks(tones, words_above(tokens, level, self.library.hsk), [])
+            tinted = unknown_words(tokens, self.known) if tint else []
+            view.set_word_marks(tones, words_above(tokens, level, self.library.hsk), tinted)
 
     def set_tone_colours(self, on: bool) -> None:
         self.panel.tone_colours = on
