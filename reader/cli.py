@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import __version__, cli_user
+from reader import __version__, cli_known, cli_user
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_size,
         metavar="WxH",
         help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
+    )
+    parser.add_argument(
+        "--pinyin",
+        choices=("off", "terms", "unknown", "all"),
+        help="window: pinyin above no words, glossary terms, words not marked known, or all"
+        " words (remembered)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -98,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--doc", help="only terms that stand in this document")
     export.add_argument("--starred", action="store_true", help="only starred terms")
     cli_user.add_parsers(commands)
+    cli_known.add_parsers(commands)
     return parser
 
 
@@ -134,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "compare": _compare,
             **cli_user.HANDLERS,
+            **cli_known.HANDLERS,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:

@@ -80,6 +80,8 @@ def build_window(
     family = reading_family(app)
     library = Library.open(texts=args.texts, glossary=args.glossary)
     window = MainWindow(library, settings or Settings(), family)
+    if getattr(args, "pinyin", None):
+        window.set_pinyin_mode(args.pinyin)
     return window, library
 
 

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from reader.ui.ruby_layer import RubyLayer
+
 MARGIN_PADDING = 8
 
 
@@ -51,11 +53,16 @@ class ReadingArea(QTextBrowser):
         self.margin = ParagraphMargin(self)
         self.margin.hide()
         self.verticalScrollBar().valueChanged.connect(self.margin.update)
+        self.ruby = RubyLayer(self)
 
     # -- where things are -----------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self.ruby.words:  # pinyin over the text, for the repainted area only
+            ruby_painter = QPainter(self.viewport())
+            self.ruby.paint(ruby_painter, event.rect())
+            ruby_painter.end()
         if not self.marked_blocks:
             return
         painter = QPainter(self.viewport())
