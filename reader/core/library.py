@@ -360,7 +360,8 @@ class Library:
         self._store().set_paragraph_note(doc_id, paragraph, anchor, text)
 
     def reload_user_data(self) -> None:
-        """Read the store again (another Reader process may have changed it)."""
+        """Read the store again (another Reader process, or an import, changed it)."""
+        self._known = None  # read again from the store when next asked for
         self._glossary_changed()
 
     def _glossary_changed(self) -> None:
