@@ -361,7 +361,10 @@ class Library:
 
     def reload_user_data(self) -> None:
         """Read the store again (another Reader process, or an import, changed it)."""
-        self._known = None  # read again from the store when next asked for
+        from reader.core.known import StoreKnownWords
+
+        if isinstance(self._known, StoreKnownWords):
+            self._known.reload()  # the same object: the window holds it
         self._glossary_changed()
 
     def _glossary_changed(self) -> None:
