@@ -17,8 +17,15 @@ from reader import resources
 from reader.core.cache import cache_dir, fingerprint, write_atomically
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
-from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
+from reader.core.errors import (
+    DocumentFormatError,
+    LibraryChangeError,
+    ReaderError,
+    TermNotFoundError,
+    UnknownDocumentError,
+)
 from reader.core.glossary import Glossary, Term, load_glossary
+from reader.core.importing.store import load_user_documents, user_documents_dir
 from reader.core.index import Corpus, Occurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
@@ -85,8 +92,10 @@ class Library:
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
         segmenter: Segmenter | None = None,
+        user_folder: Path | None = None,
     ) -> None:
         self.documents = documents
+        self.user_folder = user_folder or user_documents_dir()
         self.glossary = glossary
         self.problems: list[ReaderError] = list(problems or [])
         self._by_id = {d.id: d for d in documents}
@@ -108,10 +117,27 @@ class Library:
         glossary: Path | None = None,
         segmentation: Path | None = None,
         cache_folder: Path | None = None,
+        user_folder: Path | None = None,
     ) -> Library:
-        """Load what can be loaded; what cannot is listed in ``problems``, never raised."""
+        """Load what can be loaded; what cannot is listed in ``problems``, never raised.
+
+        The bundled texts come first, then the documents the user imported (``user_folder``,
+        by default ``<data folder>/documents``), each group in date order."""
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
+        user_folder = user_folder or user_documents_dir()
+        user_documents, user_problems = load_user_documents(user_folder)
+        found += user_problems
+        bundled_ids = {d.id for d in documents}
+        for document in user_documents:
+            if document.id in bundled_ids:
+                found.append(
+                    DocumentFormatError(
+                        document.path, f"id {document.id!r} is already used by a bundled text"
+                    )
+                )
+            else:
+                documents.append(document)
         try:
             terms = load_glossary(glossary or resources.resource(*resources.GLOSSARY), cache_folder)
         except ReaderError as exc:
@@ -127,7 +153,15 @@ class Library:
         except ReaderError as exc:
             found.append(exc)
             readings = {}
-        return cls(documents, terms, rules, found, readings, cache_folder=cache_folder)
+        return cls(
+            documents,
+            terms,
+            rules,
+            found,
+            readings,
+            cache_folder=cache_folder,
+            user_folder=user_folder,
+        )
 
     def warm_up(self) -> None:
         """Start one-time slow work on a worker thread: the dictionary index (if it is not
@@ -145,6 +179,23 @@ class Library:
 
     def document_ids(self) -> list[str]:
         return [d.id for d in self.documents]
+
+    def add_document(self, document: Document) -> None:
+        """Add a document (after the others); only the corpus of all texts depends on the set
+        of documents, so only it is dropped. Other documents' words stay cached."""
+        if document.id in self._by_id:
+            raise LibraryChangeError(f"a document with id {document.id!r} is already open")
+        self.documents.append(document)
+        self._by_id[document.id] = document
+        self._corpus = None
+
+    def remove_document(self, doc_id: str) -> None:
+        """Forget a document: its words and the corpus that held its text."""
+        document = self.document(doc_id)
+        self.documents.remove(document)
+        del self._by_id[doc_id]
+        self._tokens.pop(doc_id, None)
+        self._corpus = None
 
     # -- words -----------------------------------------------------------------------------
 

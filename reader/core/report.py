@@ -24,6 +24,7 @@ def document_dict(document: Document) -> dict[str, Any]:
         "source": document.source,
         "paragraphs": len(document.paragraphs),
         "characters": len(document.text),
+        "origin": document.origin,
         **({"extra": document.extra} if document.extra else {}),
     }
 
