@@ -53,9 +53,13 @@ class Imported:
 
 
 def _readers() -> dict[str, tuple[str, Callable[[bytes, Path], Extracted]]]:
-    from reader.core.importing import plain
+    from reader.core.importing import pdf, plain, webpage, word
 
     return {
+        ".pdf": ("pdf", pdf.extract),
+        ".docx": ("docx", word.extract),
+        ".html": ("html", webpage.extract),
+        ".htm": ("html", webpage.extract),
         ".txt": ("text", plain.extract),
         ".text": ("text", plain.extract),
         ".md": ("text", plain.extract),
