@@ -228,7 +228,8 @@ def _format_lookup(library: Any, item: Any) -> str:
     counts = "  ".join(f"{doc}: {n}" for doc, n in item.counts.items())
     lines.append(f"  occurrences ({item.total}):  {counts}")
     for o in item.occurrences:
-        lines.append(f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}")
+        mark = " [traditional]" if o.script == "traditional" else ""
+        lines.append(f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}{mark}")
     return "\n".join(lines) + "\n"
 
 

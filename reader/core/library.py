@@ -28,9 +28,10 @@ from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.importing.store import load_user_documents, user_documents_dir
 from reader.core.index import Corpus, Occurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
+from reader.core.scripts import fold
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
-TOKEN_CACHE_VERSION = "2"
+TOKEN_CACHE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Library:
         self._cache_folder = cache_folder
         self._segmenter = segmenter
         self._tokens: dict[str, TokenList] = {}
+        self._folded: dict[str, str] = {}
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
         self.pinyin_reader = PinyinReader(
@@ -195,6 +197,7 @@ class Library:
         self.documents.remove(document)
         del self._by_id[doc_id]
         self._tokens.pop(doc_id, None)
+        self._folded.pop(doc_id, None)
         self._corpus = None
 
     # -- words -----------------------------------------------------------------------------
@@ -228,14 +231,14 @@ class Library:
         if not covering:
             return None
         start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
-        return Span(doc_id, start, end, term, "term")
+        return Span(doc_id, start, end, self.document(doc_id).text[start:end], "term")
 
     def terms_between(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """The glossary terms that overlap ``text[start:end]``, nested ones included, sorted.
 
         Asked for what is on screen or under the mouse, so a document of any length costs
         only the stretch being looked at."""
-        text = self.document(doc_id).text
+        text = self.search_text(doc_id)
         found = []
         for hanzi in self._term_texts:
             size = len(hanzi)
@@ -244,6 +247,13 @@ class Library:
                 found.append((position, position + size, hanzi))
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
+
+    def search_text(self, doc_id: str) -> str:
+        """The document's text folded to simplified characters, same length, made once: what
+        terms are found and words cut in, so a traditional text reads like a simplified one."""
+        if doc_id not in self._folded:
+            self._folded[doc_id] = fold(self.document(doc_id).text)
+        return self._folded[doc_id]
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -263,7 +273,7 @@ class Library:
         Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
         dictionary."""
         term = term.strip()
-        entry = self.glossary.get(term)
+        entry = self.glossary.get(term) or self.glossary.get(fold(term))
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)
         if entry is None and not entries and not len(occurrences):
@@ -271,7 +281,7 @@ class Library:
         source = "glossary" if entry else "cc-cedict" if entries else "text"
         return Lookup(
             term=term,
-            pinyin=self.pinyin(term),
+            pinyin=self.pinyin(fold(term)),
             source=source,
             glossary=entry,
             entries=entries,
@@ -300,7 +310,8 @@ class Library:
             return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
         except (OSError, ValueError, TypeError, KeyError, OverflowError):
             pass
-        tokens = self._segment(document.text)
+        tokens = self._segment(self.search_text(document.id))
+        tokens = TokenList(document.text, tokens.ends, tokens.terms)
         data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
 
         def write(tmp: Path) -> None:

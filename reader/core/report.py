@@ -38,6 +38,7 @@ def occurrence_dict(occurrence: Occurrence) -> dict[str, Any]:
         "context": occurrence.context,
         "left": occurrence.left,
         "right": occurrence.right,
+        "script": occurrence.script,
     }
 
 
