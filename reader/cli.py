@@ -167,6 +167,8 @@ def _import(library: Any, args: argparse.Namespace) -> int:
         how += f", {extra['encoding']}"
     print(f"imported {args.path} ({how}) as {document.id}: {len(document.text)} characters")
     print(f"{document.id}  {document.date}  {document.place}\n      {document.title}")
+    if extra.get("removed"):
+        print(f"      removed by cleaning: {extra['removed']}")
     print(f"      saved in {document.path}")
     return EXIT_OK
 

@@ -57,5 +57,9 @@ class AlreadyImportedError(ImportFileError):
     """The same bytes were imported before; the message names the document they became."""
 
 
+class ImportCancelledError(ImportFileError):
+    """The person cancelled an import; nothing was added."""
+
+
 class LibraryChangeError(ReaderError):
     """A change the library refuses: removing a bundled document, reusing an id."""

@@ -92,7 +92,7 @@ def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
     if term and window.select_term(term) and window.hits:
         # The pane where the term is most frequent shows its first occurrence.
         counts = window.current.counts if window.current else {}
-        best = max(counts, key=lambda d: counts[d])
+        best = max(window.views, key=lambda d: counts.get(d, 0))
         first = next(h for h in window.hits if h[0] == best)
         window.go_to(first)
     for _ in range(3):  # highlight updates are coalesced into the next event-loop turn

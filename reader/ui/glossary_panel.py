@@ -217,18 +217,13 @@ class GlossaryPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Glossary terms")
         header = self.table.horizontalHeader()
-        digits = self.table.fontMetrics().horizontalAdvance("0000") + 16
         char = self.table.fontMetrics().horizontalAdvance("字")
         # Treaty titles run to 30 characters: hanzi and pinyin get a width and elide.
-        widths = {
-            0: 7 * char + 12,
-            1: 170,
-            **{c: digits for c in range(3, self._model.columnCount())},
-        }
-        for column, width in widths.items():
+        for column, width in ((0, 7 * char + 12), (1, 170)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.size_count_columns()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.filter.textChanged.connect(self._on_filter_text_changed)
@@ -237,6 +232,16 @@ class GlossaryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
+
+    def size_count_columns(self) -> None:
+        """Count columns as wide as four digits (after the shown documents changed)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        digits = metrics.horizontalAdvance("0000") + 16
+        for column in range(3, self._model.columnCount()):
+            title = str(self._model.headerData(column, Qt.Orientation.Horizontal))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(digits, metrics.horizontalAdvance(title) + 16))
 
     def _create_details(self) -> None:
         self._details_box = QWidget(self)
@@ -276,12 +281,13 @@ class GlossaryPanel(QWidget):
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup) -> None:
+    def show_lookup(self, lookup: Lookup, first: list[str] | None = None) -> None:
+        """Show ``lookup``; occurrences in the documents ``first`` (the panes) come first."""
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
             button.setEnabled(key != "equivalents" or lookup.glossary is not None)
-        self.occurrence_model.set_occurrences(lookup.occurrences)
+        self.occurrence_model.set_occurrences(lookup.occurrences, first)
         self._select_row(lookup.term)
 
     def clear(self) -> None:

@@ -1,4 +1,5 @@
-"""The main window: two reading panes side by side and the glossary panel in a dock.
+"""The main window: one to three reading panes side by side, the glossary panel and the
+Documents panel in docks.
 
 Panes and panel announce what the reader did; this window decides nothing itself but asks
 the library and tells every widget what to show. All connections are in _connect_signals.
@@ -12,7 +13,14 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -27,9 +35,11 @@ from reader import __version__
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.ui.document_view import DocumentView
+from reader.ui.documents_view import MAX_PANES, DocumentsModel, DocumentsPanel
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.import_dialog import Importer
 from reader.ui.settings import Settings
 
 Hit = tuple[str, int, int]  # document id, start, end
@@ -47,9 +57,13 @@ class MainWindow(QMainWindow):
         self.current: Lookup | None = None
         self.hits: list[Hit] = []
         self.hit_index = -1
+        self.shown = self._initial_shown()
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
+        self.setAcceptDrops(True)  # a file dropped on the window is imported
         self._create_views()
         self._create_panel()
+        self._create_documents_panel()
+        self.importer = Importer(library, self)
         self._create_actions()
         self._create_menus()
         self._connect_signals()
@@ -61,19 +75,50 @@ class MainWindow(QMainWindow):
     def _create_views(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("documentSplitter")
-        font = reading_font(self.family, self.zoom)
         self.views: dict[str, DocumentView] = {}
-        for document in self.library.documents:  # ordered by date: 2016 left, 2025 right
-            view = DocumentView(document, font, self.splitter)
-            self.views[document.id] = view
-            self.splitter.addWidget(view)
+        self._place_views(self.shown)
         if not self.views:
             self.splitter.addWidget(QWidget(self.splitter))
         self.setCentralWidget(self.splitter)
 
+    def _initial_shown(self) -> list[str]:
+        """The remembered panes, else the first two documents (the bundled 2016 and 2025)."""
+        known = self.library.document_ids()
+        remembered = [d for d in self.settings.value("documents/shown").split(",") if d in known]
+        return list(dict.fromkeys(remembered))[:MAX_PANES] or known[:2]
+
+    def _place_views(self, doc_ids: list[str]) -> None:
+        """Panes for ``doc_ids``, left to right; a pane already open is kept as it is."""
+        old = self.views
+        font = reading_font(self.family, self.zoom)
+        self.views = {}
+        for position, doc_id in enumerate(doc_ids):
+            view = old.pop(doc_id, None)
+            if view is None:
+                view = DocumentView(self.library.document(doc_id), font, self.splitter)
+                self._connect_view(view)
+                view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+            self.splitter.insertWidget(position, view)
+            self.views[doc_id] = view
+        for view in old.values():
+            view.hide()
+            view.deleteLater()
+        self.shown = list(doc_ids)
+
+    def _create_documents_panel(self) -> None:
+        self.documents_model = DocumentsModel(self.library.documents)
+        self.documents_panel = DocumentsPanel(self.documents_model, self)
+        self.documents_panel.set_state(self.library.documents, self.shown)
+        self.documents_dock = QDockWidget("Documents", self)
+        self.documents_dock.setObjectName("documentsDock")
+        self.documents_dock.setWidget(self.documents_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.documents_dock)
+        self.tabifyDockWidget(self.documents_dock, self.dock)
+        self.dock.raise_()
+
     def _create_panel(self) -> None:
         terms = list(self.library.glossary.terms)
-        self.model = GlossaryModel(terms, self.library.counts, self.library.document_ids())
+        self.model = GlossaryModel(terms, self.library.counts, self.shown)
         self.panel = GlossaryPanel(self.library.glossary, self.model, self)
         self.panel.tone_colours = self.settings.value("reading/tone_colours")
         self.dock = QDockWidget("Glossary", self)
@@ -95,6 +140,10 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
+        self.import_action = action("&Import…", QKeySequence.StandardKey.Open, self.import_dialog)
+        self.clipboard_action = action(
+            "New document from &clipboard", "Ctrl+Shift+V", self.import_clipboard
+        )
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.find_action = action(
@@ -116,6 +165,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.import_action, self.clipboard_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.quit_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
@@ -126,6 +177,10 @@ class MainWindow(QMainWindow):
         toggle.setText("Glossary &panel")
         toggle.setShortcut(QKeySequence("Ctrl+G"))
         view.addAction(toggle)
+        documents = self.documents_dock.toggleViewAction()
+        documents.setText("&Documents panel")
+        documents.setShortcut(QKeySequence("Ctrl+D"))
+        view.addAction(documents)
         view.addSeparator()
         view.addActions(
             [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
@@ -133,15 +188,81 @@ class MainWindow(QMainWindow):
         bar.addMenu("&Help").addAction(self.about_action)
 
     def _connect_signals(self) -> None:
-        for view in self.views.values():
-            view.word_clicked.connect(self._on_view_word_clicked)
-            view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
+        self.documents_panel.open_requested.connect(self._on_documents_open_requested)
+        self.documents_panel.pane_count_changed.connect(self._on_documents_pane_count_changed)
+        self.documents_panel.import_requested.connect(self.import_dialog)
+        self.importer.document_added.connect(self._on_importer_document_added)
+        self.importer.failed.connect(self._on_importer_failed)
+
+    def _connect_view(self, view: DocumentView) -> None:
+        """A pane's signals; panes come and go as documents are opened, so not in the above."""
+        view.word_clicked.connect(self._on_view_word_clicked)
+        view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
 
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
             view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+
+    # -- documents ------------------------------------------------------------------------
+
+    def show_documents(self, doc_ids: list[str]) -> None:
+        """Put these documents (one to three) in the panes, remember them, recount."""
+        doc_ids = list(dict.fromkeys(doc_ids))[:MAX_PANES]
+        if doc_ids == self.shown:
+            return
+        self._place_views(doc_ids)
+        self.settings.set_value("documents/shown", ",".join(doc_ids))
+        self.model.set_documents(doc_ids)
+        self.panel.size_count_columns()
+        self.documents_panel.set_state(self.library.documents, doc_ids)
+        if self.current is not None:
+            self.select_term(self.current.term)
+
+    def open_document(self, doc_id: str, pane: int) -> None:
+        """Open ``doc_id`` in pane ``pane`` (0-based); if it is already open, the two swap."""
+        shown = list(self.shown)
+        pane = max(0, min(pane, len(shown) - 1)) if shown else 0
+        if doc_id in shown:
+            here = shown.index(doc_id)
+            shown[here], shown[pane] = shown[pane], shown[here]
+        elif shown:
+            shown[pane] = doc_id
+        else:
+            shown = [doc_id]
+        self.show_documents(shown)
+
+    def set_pane_count(self, count: int) -> None:
+        """One, two or three panes: new panes take the next documents not yet shown."""
+        shown = self.shown[:count]
+        for doc_id in self.library.document_ids():
+            if len(shown) >= min(count, len(self.library.documents)):
+                break
+            if doc_id not in shown:
+                shown.append(doc_id)
+        self.show_documents(shown)
+
+    def import_dialog(self) -> None:
+        from reader.core.importing import SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", "", f"Statements ({patterns});;All files (*)"
+        )
+        self.importer.import_files([Path(p) for p in paths])
+
+    def import_clipboard(self) -> None:
+        self.importer.import_text(QGuiApplication.clipboard().text())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.importer.import_files(paths)
 
     def _glossary_spans(self, doc_id: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(s, e) for s, e, _ in self.library.terms_between(doc_id, start, end)]
@@ -158,9 +279,12 @@ class MainWindow(QMainWindow):
             return False
         self.current = lookup
         self.hits = lookup.occurrences.hits()
-        self.panel.show_lookup(lookup)
+        self.hits = [hit for hit in self.hits if hit[0] in self.views]  # F3: the panes only
+        self.panel.show_lookup(lookup, self.shown)
         for group in lookup.occurrences.by_document:
-            view = self.views[group.document.id]
+            view = self.views.get(group.document.id)
+            if view is None:
+                continue
             view.set_layer("occurrences", group.spans())
             view.set_layer("selected", [])
             view.set_occurrence_count(lookup.term, len(group))
@@ -169,7 +293,8 @@ class MainWindow(QMainWindow):
             self.views[at[0]].set_layer("selected", [(at[1], at[2])])
         self.statusBar().showMessage(
             f"{lookup.term} {lookup.pinyin} — "
-            + " · ".join(f"{d}: {n}" for d, n in lookup.counts.items())
+            + " · ".join(f"{d}: {lookup.counts[d]}" for d in self.shown)
+            + f" · all {len(self.library.documents)} documents: {lookup.total}"
         )
         self.settings.set_value("selection/term", lookup.term)
         return True
@@ -185,6 +310,8 @@ class MainWindow(QMainWindow):
         """Scroll the hit's pane to it, mark it current and flash it; ``index`` is its place
         in ``hits`` when the caller knows it (F3), else it is looked up."""
         doc_id, start, end = hit
+        if doc_id not in self.views:  # an occurrence in a document not shown: open it
+            self.open_document(doc_id, len(self.shown) - 1)
         view = self.views[doc_id]
         for other in self.views.values():
             other.set_layer("selected", [])
@@ -334,3 +461,27 @@ class MainWindow(QMainWindow):
 
     def _on_panel_occurrence_activated(self, doc_id: str, start: int, end: int) -> None:
         self.go_to((doc_id, start, end))
+
+    def _on_documents_open_requested(self, doc_id: str, pane: int) -> None:
+        self.open_document(doc_id, pane)
+
+    def _on_documents_pane_count_changed(self, count: int) -> None:
+        self.set_pane_count(count)
+
+    def _on_importer_document_added(self, doc_id: str) -> None:
+        """A new document: listed, counted, and opened in the last pane."""
+        self.model.forget_counts()
+        self.documents_panel.set_state(self.library.documents, self.shown)
+        if len(self.shown) < 2:
+            self.show_documents([*self.shown, doc_id])
+        else:
+            self.open_document(doc_id, len(self.shown) - 1)
+        self.documents_panel.select_document(doc_id)
+        self.statusBar().showMessage(f"Imported {doc_id}: {self.library.document(doc_id).title}")
+
+    def _on_importer_failed(self, message: str) -> None:
+        """Said in the status bar and a box that does not block; everything else goes on."""
+        self.statusBar().showMessage(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Import failed", message, parent=self)
+        box.open()
+        self.import_error = box

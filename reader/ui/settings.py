@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "reading/zoom": 0,  # steps of one pixel from the base size
     "reading/tone_colours": True,
     "selection/term": "",
+    "documents/shown": "",  # the documents in the panes, left to right, comma-separated ids
 }
 
 

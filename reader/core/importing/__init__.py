@@ -16,12 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.errors import ImportFileError
+from reader.core.errors import ImportCancelledError, ImportFileError
 from reader.core.files import FileAccessError, read_bounded
 from reader.core.importing.metadata import Guess, guess
 
 #: Largest file Reader imports: far above any statement, far below what would hang it.
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+#: The kinds of file Reader imports (any other name is read as plain text).
+SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
+
+#: Told (done, total) as a long import goes on (pages of a PDF); returns False to cancel.
+Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class Imported:
         return sum(len(p) for p in self.paragraphs)
 
 
-def _readers() -> dict[str, tuple[str, Callable[[bytes, Path], Extracted]]]:
+def _readers() -> dict[str, tuple[str, Callable[[bytes, Path, Progress | None], Extracted]]]:
     from reader.core.importing import pdf, plain, webpage, word
 
     return {
@@ -66,8 +72,11 @@ def _readers() -> dict[str, tuple[str, Callable[[bytes, Path], Extracted]]]:
     }
 
 
-def read_import(path: Path, limit: int | None = None) -> Imported:
-    """Read ``path`` and extract its paragraphs; an ImportFileError says why it cannot be."""
+def read_import(path: Path, limit: int | None = None, progress: Progress | None = None) -> Imported:
+    """Read ``path`` and extract its paragraphs; an ImportFileError says why it cannot be.
+
+    ``progress`` is told how far a long extraction has got; when it returns False the import
+    stops with ``ImportCancelledError``."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
     suffix = path.suffix.lower()
     readers = _readers()
@@ -76,8 +85,15 @@ def read_import(path: Path, limit: int | None = None) -> Imported:
         data = read_bounded(path, limit)
     except FileAccessError as exc:
         raise ImportFileError(path, exc.problem) from None
-    extracted = extract(data, path)
+    check_cancelled(progress, 0, 1, path)
+    extracted = extract(data, path, progress)
+    check_cancelled(progress, 1, 1, path)
     return _finish(extracted, kind, path, data)
+
+
+def check_cancelled(progress: Progress | None, done: int, total: int, path: Path) -> None:
+    if progress is not None and not progress(done, total):
+        raise ImportCancelledError(path, "import cancelled")
 
 
 def from_clipboard(text: str) -> Imported:
@@ -85,7 +101,7 @@ def from_clipboard(text: str) -> Imported:
     from reader.core.importing import plain
 
     data = text.encode("utf-8")
-    extracted = plain.extract(data, Path("clipboard"))
+    extracted = plain.extract(data, Path("clipboard"), None)
     return _finish(extracted, "clipboard", Path("clipboard"), data)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ImportFileError
-from reader.core.importing import Extracted
+from reader.core.importing import Extracted, Progress, check_cancelled
 
 EDGE_LINES = 2  # how many lines at the top and at the foot of a page may be furniture
 _PAGE_NUMBER = re.compile(
@@ -51,15 +51,15 @@ class Line:
         return max(1.0, self.top - self.bottom)
 
 
-def extract(data: bytes, path: Path) -> Extracted:
-    pages = read_pages(data, path)
+def extract(data: bytes, path: Path, progress: Progress | None = None) -> Extracted:
+    pages = read_pages(data, path, progress)
     if not any(line.text.strip() for page in pages for line in page):
         raise ImportFileError(path, "no text layer: it needs OCR first")
     pages, removed = drop_furniture(pages)
     return Extracted(join_lines([line for page in pages for line in page]), removed=removed)
 
 
-def read_pages(data: bytes, path: Path) -> list[list[Line]]:
+def read_pages(data: bytes, path: Path, progress: Progress | None = None) -> list[list[Line]]:
     import pypdfium2 as pdfium
 
     try:
@@ -72,7 +72,11 @@ def read_pages(data: bytes, path: Path) -> list[list[Line]]:
             ) from None
         raise ImportFileError(path, f"not a readable PDF ({exc})") from None
     try:
-        return [_page_lines(document[index]) for index in range(len(document))]
+        pages = []
+        for index in range(len(document)):
+            check_cancelled(progress, index, len(document), path)
+            pages.append(_page_lines(document[index]))
+        return pages
     finally:
         document.close()
 

@@ -3,8 +3,8 @@
 Why plain files: a person can open one, read it and fix a character with any editor, exactly as
 with the bundled texts. Each file is written atomically (:func:`reader.core.files.write_file`),
 so a failed import leaves nothing half-written. The header records where the text came from
-(``original``, ``sha256``, ``format``, ``encoding``, ``imported``), which is how importing the
-same bytes again is recognised.
+(``original``, ``sha256``, ``format``, ``encoding``, ``imported``) and what cleaning removed
+(``removed``); the SHA-256 is how importing the same bytes again is recognised.
 """
 
 from __future__ import annotations
@@ -118,6 +118,7 @@ def render(imported: Imported, meta: Metadata) -> str:
         "sha256": imported.sha256,
         "format": imported.kind,
         **({"encoding": imported.encoding} if imported.encoding else {}),
+        **({"removed": _one_line("; ".join(imported.removed))} if imported.removed else {}),
         "imported": _dt.date.today().isoformat(),
     }
     lines = [f"{key}: {value}" for key, value in header.items()] + ["---"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ImportFileError
-from reader.core.importing import Extracted
+from reader.core.importing import Extracted, Progress
 from reader.core.importing.text import decode
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -34,7 +34,7 @@ def han_count(text: str) -> int:
     return len(_HAN.findall(text))
 
 
-def extract(data: bytes, path: Path) -> Extracted:
+def extract(data: bytes, path: Path, progress: Progress | None = None) -> Extracted:
     root = _parse(_decode(data, path), path)
     page_title = " ".join((root.findtext(".//title") or "").split())
     script_han = sum(han_count(e.text_content()) for e in root.iter(*SKIP))

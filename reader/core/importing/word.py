@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ImportFileError
-from reader.core.importing import Extracted
+from reader.core.importing import Extracted, Progress
 
 
-def extract(data: bytes, path: Path) -> Extracted:
+def extract(data: bytes, path: Path, progress: Progress | None = None) -> Extracted:
     document = _open(data, path)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
