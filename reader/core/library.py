@@ -8,6 +8,7 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from array import array
 from dataclasses import dataclass
@@ -28,10 +29,12 @@ from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.importing.store import load_user_documents, user_documents_dir
 from reader.core.index import Corpus, Occurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
-from reader.core.scripts import fold
+from reader.core.scripts import fold, fold_fingerprint
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
 TOKEN_CACHE_VERSION = "3"
+COUNTS_CACHE_VERSION = "1"
+KEPT_COUNT_TABLES = 4
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class Library:
         self._segmenter = segmenter
         self._tokens: dict[str, TokenList] = {}
         self._folded: dict[str, str] = {}
+        self._stored_counts: dict[str, dict[str, int]] | None = None
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
         self.pinyin_reader = PinyinReader(
@@ -170,6 +174,7 @@ class Library:
         cached) and pypinyin's tables, which take half a second to load on first use."""
         self._dictionary.prepare_in_background()
         threading.Thread(target=warm_pinyin, name="pinyin-tables", daemon=True).start()
+        threading.Thread(target=self.store_counts, name="glossary-counts", daemon=True).start()
 
     # -- documents -------------------------------------------------------------------------
 
@@ -190,6 +195,7 @@ class Library:
         self.documents.append(document)
         self._by_id[document.id] = document
         self._corpus = None
+        self._stored_counts = None
 
     def remove_document(self, doc_id: str) -> None:
         """Forget a document: its words and the corpus that held its text."""
@@ -199,6 +205,7 @@ class Library:
         self._tokens.pop(doc_id, None)
         self._folded.pop(doc_id, None)
         self._corpus = None
+        self._stored_counts = None
 
     # -- words -----------------------------------------------------------------------------
 
@@ -264,8 +271,59 @@ class Library:
         return Occurrences(self._corpus, term)
 
     def counts(self, term: str) -> dict[str, int]:
-        """Occurrences of ``term`` per document id, counted as ``occurrences`` finds them."""
+        """Occurrences of ``term`` per document id, counted as ``occurrences`` finds them.
+
+        A glossary term's counts come from the stored table when the documents have not
+        changed since it was made: the glossary list shows counts over the whole library at
+        start-up, and fifty documents would otherwise cost a scan of all of them per row."""
+        if self._stored_counts is None:
+            self._stored_counts = self._load_counts()
+        stored = self._stored_counts.get(term)
+        if stored is not None:
+            return dict(stored)
         return self.occurrences(term).counts()
+
+    def store_counts(self) -> None:
+        """Count every glossary term in every document and keep the table for the next start
+        (run by ``warm_up`` on a worker thread, over a snapshot of the documents)."""
+        import json
+
+        documents = list(self.documents)
+        path = self._counts_path(documents)
+        if path.exists():
+            return
+        corpus = Corpus(documents)
+        table = {term: Occurrences(corpus, term).counts() for term in self._term_texts}
+        data = json.dumps(table, ensure_ascii=False)
+        with contextlib.suppress(OSError):  # a read-only cache only costs speed
+            write_atomically(path, functools.partial(_write_text, data=data))
+            tables = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)
+            for old in tables[:-KEPT_COUNT_TABLES]:  # other libraries (other data folders)
+                old.unlink()
+
+    def _counts_path(self, documents: list[Document]) -> Path:
+        key = fingerprint(
+            COUNTS_CACHE_VERSION,
+            fold_fingerprint(),
+            "\n".join(self._term_texts),
+            *(f"{d.id}\x00{d.text}" for d in documents),
+        )
+        return (self._cache_folder or cache_dir()) / "counts" / f"{key}.json"
+
+    def _load_counts(self) -> dict[str, dict[str, int]]:
+        import json
+
+        ids = set(self._by_id)
+        try:
+            path = self._counts_path(self.documents)
+            table = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(table, dict) or any(
+            not isinstance(c, dict) or set(c) != ids for c in table.values()
+        ):
+            return {}
+        return table
 
     def lookup(self, term: str) -> Lookup:
         """Pinyin, definitions, equivalents and every occurrence of ``term``.
@@ -301,6 +359,7 @@ class Library:
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
+            fold_fingerprint(),
         )
         import json
 
@@ -325,3 +384,7 @@ class Library:
         if self._segmenter is None:
             self._segmenter = Segmenter(self._term_texts, self._rules)
         return self._segmenter.segment(text)
+
+
+def _write_text(tmp: Path, data: str) -> None:
+    tmp.write_text(data, encoding="utf-8")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
+from reader.core.scripts import fold
 from reader.ui.document_view import DocumentView
 from reader.ui.documents_view import MAX_PANES, DocumentsModel, DocumentsPanel
 from reader.ui.fonts import reading_font
@@ -445,7 +446,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
         span = self.library.term_at(doc_id, offset)
-        term = self.library.glossary.get(span.text) if span else None
+        term = self.library.glossary.get(fold(span.text)) if span else None  # 戰略穩定 too
         if term is None:
             QToolTip.hideText()
         else:

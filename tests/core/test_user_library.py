@@ -131,3 +131,21 @@ def test_library_add_and_remove_change_lookups(data, tmp_path):
     assert library.counts("战略稳定")[document.id] == before["2025"]
     remove_from_library(library, document.id)
     assert library.counts("战略稳定") == before
+
+
+def test_stored_counts_are_used_only_for_the_same_documents(data, tmp_path):
+    from reader.core.importing.store import import_path
+
+    cache = tmp_path / "cache"
+    first = Library.open(cache_folder=cache)
+    live = {t: first.counts(t) for t in ("战略稳定", "延伸威慑")}
+    first.store_counts()
+    stored = Library.open(cache_folder=cache)
+    assert stored._load_counts() and {t: stored.counts(t) for t in live} == live
+    source = tmp_path / "s.txt"
+    source.write_text(body("2025"), encoding="utf-8")
+    import_path(stored, source)
+    assert stored.counts("战略稳定")["2025-05-08"] == live["战略稳定"]["2025"]
+    again = Library.open(cache_folder=cache)
+    assert not again._load_counts()  # a new document: the stored table no longer fits
+    assert again.counts("战略稳定")["2025-05-08"] == live["战略稳定"]["2025"]
