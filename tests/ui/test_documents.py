@@ -216,3 +216,31 @@ def test_a_cancelled_import_reads_nothing(qtbot, tmp_path):
         runner.start()
     runner.worker_thread.wait()
     assert ready == []
+
+
+def test_any_two_documents_of_a_library_of_fifty_side_by_side(qtbot, make_window, tmp_path):
+    import random
+
+    from tests.benchmarks.corpus import SEED, document_text, make_file_text, sentences
+
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    rng, pool = random.Random(SEED), sentences()
+    for index in range(50):
+        text = make_file_text(index, document_text(rng, pool, 2000))
+        (folder / f"g{index:05d}.txt").write_text(text, encoding="utf-8")
+    library = Library.open(user_folder=folder)
+    window = make_window(library)
+    assert window.documents_panel.model.rowCount() == 52 and list(window.views) == ["2016", "2025"]
+    panel = window.documents_panel
+    _click_row(qtbot, panel, "g00037")
+    qtbot.mouseClick(panel.open_buttons[0], Qt.MouseButton.LeftButton)
+    panel.table.scrollTo(panel.model.index(_row_of(panel, "g00012"), 1))
+    _click_row(qtbot, panel, "g00012")
+    qtbot.mouseClick(panel.open_buttons[1], Qt.MouseButton.LeftButton)
+    assert list(window.views) == ["g00037", "g00012"]
+    for doc_id, view in window.views.items():
+        assert view.visible_text() == library.document(doc_id).text
+    row = window.model.row_of("战略稳定")
+    total = window.model.index(row, window.model.columnCount() - 1).data()
+    assert total == str(sum(library.counts("战略稳定").values())) and int(total) > 18
