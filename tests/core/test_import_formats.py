@@ -150,3 +150,16 @@ def test_each_format_is_counted_by_lookups(tmp_path, pdf_2016):
     assert [counts[i] for i in ids] == [expected] * 3
     reopened = Library.open(user_folder=tmp_path / "documents")
     assert reopened.counts("战略稳定") == counts
+
+
+def test_a_scanned_page_among_text_pages_is_reported(tmp_path, pdf_2016):
+    import pypdfium2 as pdfium
+
+    scanned, mixed = tmp_path / "scan.pdf", tmp_path / "mixed.pdf"
+    write_scanned_pdf(scanned)
+    document = pdfium.PdfDocument(pdf_2016[0])
+    document.import_pages(pdfium.PdfDocument(scanned))
+    document.save(mixed)
+    imported = read_import(mixed)
+    assert han("".join(imported.paragraphs)) == han("".join(paragraphs("2016")))
+    assert f"no text layer on page {pdf_2016[1] + 1}: scanned? it needs OCR" in imported.removed

@@ -55,7 +55,10 @@ def extract(data: bytes, path: Path, progress: Progress | None = None) -> Extrac
     pages = read_pages(data, path, progress)
     if not any(line.text.strip() for page in pages for line in page):
         raise ImportFileError(path, "no text layer: it needs OCR first")
+    blank = [str(n) for n, page in enumerate(pages, start=1) if not page]
     pages, removed = drop_furniture(pages)
+    if blank:  # a scanned page among text pages: its words are not in the import
+        removed.append(f"no text layer on page {', '.join(blank)}: scanned? it needs OCR")
     return Extracted(join_lines([line for page in pages for line in page]), removed=removed)
 
 
