@@ -10,12 +10,20 @@ never changed, and what is shown is always the characters as printed.
 Folding must keep the length, or offsets would drift. OpenCC's ``t2s`` maps phrases to phrases
 of the same length; should one ever differ, the text is folded character by character instead,
 and if even that changes the length the text is searched as it stands.
+
+Most texts are simplified and fold to themselves, so OpenCC (25 ms to import) is not even loaded
+for them: the characters ``t2s`` would change are listed once, kept in the cache folder, and a
+text with none of them is its own folded form (a regular-expression scan at C speed).
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 from functools import lru_cache
 from typing import Any
+
+from reader.core.cache import cache_dir, fingerprint, write_atomically
 
 SIMPLIFIED, TRADITIONAL = "simplified", "traditional"
 #: Share of a text's characters that folding changes above which it counts as traditional
@@ -32,7 +40,7 @@ def _t2s() -> Any:
 
 def fold(text: str) -> str:
     """``text`` in simplified characters, of exactly the same length."""
-    if text.isascii():
+    if text.isascii() or not _traditional_pattern().search(text):
         return text
     converter = _t2s()
     folded: str = converter.convert(text)
@@ -73,3 +81,34 @@ def fold_fingerprint() -> str:
         except OSError:
             parts.append(f"{name}:missing")
     return ";".join(parts)
+
+
+#: Code points whose characters are tried when listing what ``t2s`` changes: the BMP after ASCII
+#: (surrogates excluded) and the supplementary ideographic planes.
+_CANDIDATES = ((0x80, 0xD800), (0xE000, 0x10000), (0x20000, 0x32000))
+
+
+@lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern[str]:
+    """A character class of every character that folding changes (from the cache, or listed
+    once with OpenCC and cached)."""
+    path = cache_dir() / "scripts" / f"t2s-{fingerprint('1', fold_fingerprint())}.txt"
+    try:
+        chars = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        chars = _changed_by_folding()
+        with contextlib.suppress(OSError):  # a read-only cache only costs speed
+            write_atomically(path, lambda tmp: _write(tmp, chars))
+    return re.compile(f"[{re.escape(chars)}]") if chars else re.compile("(?!)")
+
+
+def _write(tmp: Any, chars: str) -> None:
+    tmp.write_text(chars, encoding="utf-8")
+
+
+def _changed_by_folding() -> str:
+    candidates = [chr(c) for low, high in _CANDIDATES for c in range(low, high)]
+    converted = _t2s().convert("\n".join(candidates)).split("\n")
+    if len(converted) != len(candidates):
+        converted = [_one(_t2s(), c) for c in candidates]
+    return "".join(c for c, f in zip(candidates, converted, strict=True) if c != f)

@@ -64,3 +64,27 @@ def test_folding_keeps_length_and_leaves_simplified_text_alone(library):
     for document in library.documents:
         assert len(fold(document.text)) == len(document.text)
     assert fold(library.document("2016").text) == library.document("2016").text
+
+
+def test_simplified_texts_never_load_opencc_once_its_list_is_cached(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from reader.core.library import Library\n"
+        "lib = Library.open()\n"
+        "assert lib.terms_between('2016', 0, 200) and lib.counts('战略稳定')['2016'] == 6\n"
+        "print('opencc' in sys.modules)\n"
+    )
+    env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+        )
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
