@@ -8,18 +8,24 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
-import functools
 import threading
-from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader import resources
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import (
+    cache_dir,
+    discard,
+    fingerprint,
+    load_verified,
+    store_verified,
+    sweep,
+)
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import (
     DocumentFormatError,
+    EmptyQueryError,
     LibraryChangeError,
     ReaderError,
     TermNotFoundError,
@@ -27,12 +33,28 @@ from reader.core.errors import (
 )
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.importing.store import load_user_documents, user_documents_dir
-from reader.core.index import Corpus, Occurrences
+from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.scripts import fold, fold_fingerprint
-from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
+from reader.core.segment import (
+    SegmentationRules,
+    Segmenter,
+    TokenList,
+    jieba_version,
+    load_rules,
+    tokens_from_json,
+    tokens_to_json,
+)
+from reader.core.textsearch import (
+    SyllableIndex,
+    TextMatches,
+    char_syllables,
+    find_hanzi,
+    find_pinyin,
+    search_kind,
+)
 
-TOKEN_CACHE_VERSION = "3"
+TOKEN_CACHE_VERSION = "4"  # 4: words cut in the text folded to simplified characters
 COUNTS_CACHE_VERSION = "1"
 KEPT_COUNT_TABLES = 4
 
@@ -58,6 +80,8 @@ class Lookup:
     glossary: Term | None
     entries: tuple[DictionaryEntry, ...]
     occurrences: Occurrences
+    #: For a word in neither the glossary nor CC-CEDICT (惯于): each character's entries.
+    characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
 
     @property
     def english(self) -> tuple[str, ...]:
@@ -112,6 +136,7 @@ class Library:
         self._stored_counts: dict[str, dict[str, int]] | None = None
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
         )
@@ -129,6 +154,7 @@ class Library:
 
         The bundled texts come first, then the documents the user imported (``user_folder``,
         by default ``<data folder>/documents``), each group in date order."""
+        sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
         user_folder = user_folder or user_documents_dir()
@@ -289,36 +315,38 @@ class Library:
         import json
 
         documents = list(self.documents)
-        path = self._counts_path(documents)
+        path, key = self._counts_path(documents)
         if path.exists():
             return
         corpus = Corpus(documents)
         table = {term: Occurrences(corpus, term).counts() for term in self._term_texts}
-        data = json.dumps(table, ensure_ascii=False)
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, functools.partial(_write_text, data=data))
-            tables = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)
-            for old in tables[:-KEPT_COUNT_TABLES]:  # other libraries (other data folders)
-                old.unlink()
+        if store_verified(path, key, json.dumps(table, ensure_ascii=False).encode("utf-8")):
+            with contextlib.suppress(OSError):  # tables of other libraries (data folders)
+                tables = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)
+                for old in tables[:-KEPT_COUNT_TABLES]:
+                    old.unlink()
 
-    def _counts_path(self, documents: list[Document]) -> Path:
+    def _counts_path(self, documents: list[Document]) -> tuple[Path, str]:
         key = fingerprint(
             COUNTS_CACHE_VERSION,
             fold_fingerprint(),
             "\n".join(self._term_texts),
             *(f"{d.id}\x00{d.text}" for d in documents),
         )
-        return (self._cache_folder or cache_dir()) / "counts" / f"{key}.json"
+        return (self._cache_folder or cache_dir()) / "counts" / f"{key}.json", key
 
     def _load_counts(self) -> dict[str, dict[str, int]]:
         import json
 
-        ids = set(self._by_id)
-        try:
-            path = self._counts_path(self.documents)
-            table = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        path, key = self._counts_path(self.documents)
+        if not path.exists():
             return {}
+        payload = load_verified(path, key)
+        try:
+            table = json.loads(payload or b"{}")
+        except ValueError:
+            return {}
+        ids = set(self._by_id)
         if not isinstance(table, dict) or any(
             not isinstance(c, dict) or set(c) != ids for c in table.values()
         ):
@@ -331,12 +359,19 @@ class Library:
         Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
         dictionary."""
         term = term.strip()
+        if not term:
+            raise EmptyQueryError("an empty term matches nothing; give a word to look up")
         entry = self.glossary.get(term) or self.glossary.get(fold(term))
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)
         if entry is None and not entries and not len(occurrences):
             raise TermNotFoundError(f"{term!r} is not in the documents, the glossary or CC-CEDICT")
         source = "glossary" if entry else "cc-cedict" if entries else "text"
+        characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
+        if entry is None and not entries and len(term) > 1:
+            characters = tuple(
+                (char, tuple(self._dictionary.entries(char))) for char in term if has_han(char)
+            )
         return Lookup(
             term=term,
             pinyin=self.pinyin(fold(term)),
@@ -344,10 +379,37 @@ class Library:
             glossary=entry,
             entries=entries,
             occurrences=occurrences,
+            characters=characters,
         )
 
     def search_terms(self, query: str) -> list[Term]:
         return self.glossary.search(query)
+
+    def find_text(self, query: str) -> TextMatches:
+        """Every place ``query`` stands in the documents: hanzi as they are written, Latin
+        letters as the pinyin of consecutive characters (see ``textsearch``)."""
+        query = query.strip()
+        kind = search_kind(query)
+        if not query:
+            found = SpanOccurrences(query, [SpanGroup(d, []) for d in self.documents])
+        elif kind == "pinyin":
+            found = find_pinyin(self.documents, query, self._syllable_index)
+        else:
+            found = find_hanzi(self.documents, query)
+        return TextMatches(query, kind, found)
+
+    def _syllable_index(self, document: Document) -> SyllableIndex:
+        """The document's syllables, each read as its word is read; made on the first
+        pinyin search (a few hundred milliseconds for both statements), then kept."""
+        index = self._syllables.get(document.id)
+        if index is None:
+            syllables = [""] * len(document.text)
+            for token in self.tokens(document.id):
+                if has_han(token.text):
+                    reading = char_syllables(token.text, self.pinyin(token.text), self.pinyin)
+                    syllables[token.start : token.end] = reading
+            index = self._syllables[document.id] = SyllableIndex(syllables)
+        return index
 
     # -- caching ---------------------------------------------------------------------------
 
@@ -361,30 +423,19 @@ class Library:
             jieba_version(),
             fold_fingerprint(),
         )
-        import json
-
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
-        except (OSError, ValueError, TypeError, KeyError, OverflowError):
-            pass
-        tokens = self._segment(self.search_text(document.id))
-        tokens = TokenList(document.text, tokens.ends, tokens.terms)
-        data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
-
-        def write(tmp: Path) -> None:
-            tmp.write_text(data, encoding="utf-8")
-
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, write)
+        payload = load_verified(path, key)
+        if payload is not None:
+            try:
+                return tokens_from_json(document.text, payload)
+            except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+                discard(path, "not a valid word list for its text")
+        folded = self._segment(self.search_text(document.id))  # same length, same boundaries
+        tokens = TokenList(document.text, folded.ends, folded.terms)
+        store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
             self._segmenter = Segmenter(self._term_texts, self._rules)
         return self._segmenter.segment(text)
-
-
-def _write_text(tmp: Path, data: str) -> None:
-    tmp.write_text(data, encoding="utf-8")

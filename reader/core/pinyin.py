@@ -188,14 +188,9 @@ def warm_pinyin() -> None:
 
 def load_standalone_readings(path: Path) -> dict[str, str]:
     """The ``[standalone]`` table of ``resources/readings.toml``: character -> pinyin."""
-    import tomllib
+    from reader.core.tomlfile import load_toml
 
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, f"not valid UTF-8 TOML: {exc}") from None
+    data = load_toml(path)
     table = data.get("standalone", {})
     if set(data) - {"standalone"} or not isinstance(table, dict):
         raise DataFileError(path, "expected only a [standalone] table of character = pinyin")

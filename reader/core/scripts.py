@@ -18,12 +18,11 @@ text with none of them is its own folded form (a regular-expression scan at C sp
 
 from __future__ import annotations
 
-import contextlib
 import re
 from functools import lru_cache
 from typing import Any
 
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import cache_dir, fingerprint, load_verified, store_verified
 
 SIMPLIFIED, TRADITIONAL = "simplified", "traditional"
 #: Share of a text's characters that folding changes above which it counts as traditional
@@ -92,18 +91,17 @@ _CANDIDATES = ((0x80, 0xD800), (0xE000, 0x10000), (0x20000, 0x32000))
 def _traditional_pattern() -> re.Pattern[str]:
     """A character class of every character that folding changes (from the cache, or listed
     once with OpenCC and cached)."""
-    path = cache_dir() / "scripts" / f"t2s-{fingerprint('1', fold_fingerprint())}.txt"
+    key = fingerprint("1", fold_fingerprint())
+    path = cache_dir() / "scripts" / f"t2s-{key}.txt"
+    payload = load_verified(path, key)
     try:
-        chars = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        chars = payload.decode("utf-8") if payload is not None else None
+    except UnicodeDecodeError:
+        chars = None
+    if chars is None:
         chars = _changed_by_folding()
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, lambda tmp: _write(tmp, chars))
+        store_verified(path, key, chars.encode("utf-8"))  # an unusable cache costs only speed
     return re.compile(f"[{re.escape(chars)}]") if chars else re.compile("(?!)")
-
-
-def _write(tmp: Any, chars: str) -> None:
-    tmp.write_text(chars, encoding="utf-8")
 
 
 def _changed_by_folding() -> str:

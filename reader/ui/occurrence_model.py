@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from reader.core.index import DocumentOccurrences, Occurrences
+from reader.core.index import DocumentOccurrences, Occurrences, SpanGroup, SpanOccurrences
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -30,13 +30,15 @@ class OccurrenceModel(QAbstractListModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._groups: list[DocumentOccurrences] = []
+        self._groups: list[DocumentOccurrences | SpanGroup] = []
         self._header_rows: list[int] = []  # the row of each document's header
         self._rows = 0
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_occurrences(self, occurrences: Occurrences, first: list[str] | None = None) -> None:
+    def set_occurrences(
+        self, occurrences: Occurrences | SpanOccurrences, first: list[str] | None = None
+    ) -> None:
         """Show every document's occurrences: those in ``first`` (the panes) first, in that
         order, then the other documents that have any."""
         self.beginResetModel()
@@ -94,6 +96,17 @@ class OccurrenceModel(QAbstractListModel):
         if role == SPAN_ROLE:
             return (occurrence.document, occurrence.start, occurrence.end)
         return f"¶{occurrence.paragraph} {occurrence.context}"
+
+    def row_of(self, hit: tuple[str, int, int]) -> int:
+        """The row of the occurrence at ``hit`` (document id, start, end), or -1."""
+        doc_id, start, end = hit
+        for number, group in enumerate(self._groups):
+            if group.document.id != doc_id:
+                continue
+            position = group.position(start, end)
+            if position >= 0:
+                return self._header_rows[number] + 1 + position
+        return -1
 
     def occurrence_rows(self) -> list[int]:
         headers = set(self._header_rows)

@@ -98,7 +98,7 @@ def test_clipboard_text_becomes_a_document():
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda p: None, "no such file"),
+        (lambda p: None, "not found"),
         (lambda p: p.mkdir(), "is a folder"),
         (lambda p: p.write_bytes(b""), "empty"),
         (lambda p: p.write_bytes(b"  \n\r\n"), "empty"),

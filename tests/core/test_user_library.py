@@ -97,7 +97,7 @@ def test_remove_deletes_a_user_document_and_refuses_a_bundled_one(capsys, data, 
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda p: None, "no such file"),
+        (lambda p: None, "not found"),
         (lambda p: p.mkdir(), "is a folder"),
         (lambda p: p.write_bytes(b""), "empty"),
         (lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 30), "binary"),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontDatabase, QFontMetrics, QGuiApplication, QTextCursor
+from PySide6.QtGui import QFontDatabase, QFontMetrics, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.document_view import DocumentView
 from reader.ui.glossary_model import GlossaryModel
@@ -110,13 +111,16 @@ def test_f3_steps_through_occurrences_across_both_documents(qtbot, window, libra
     )
 
 
-def test_escape_clears_and_ctrl_f_focuses_the_filter(qtbot, window):
+def test_escape_clears_ctrl_f_opens_the_find_bar_and_ctrl_shift_f_the_filter(qtbot, window):
     window.select_term("反导")
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.current is None
     assert all(not v.layer_spans("occurrences") for v in window.views.values())
     window.find_action.trigger()
-    assert window.panel.filter.hasFocus() or QGuiApplication.focusWidget() is window.panel.filter
+    assert window.find_bar.isVisible()
+    assert QApplication.focusWidget() is window.find_bar.edit
+    window.filter_action.trigger()
+    assert QApplication.focusWidget() is window.panel.filter
 
 
 def test_zoom_changes_the_reading_size_and_the_view_menu_hides_the_panel(qtbot, window):

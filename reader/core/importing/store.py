@@ -35,8 +35,9 @@ def user_documents_dir() -> Path:
 
 
 def load_user_documents(folder: Path) -> tuple[list[Document], list[ImportFileError]]:
-    """The imported documents (none if the folder does not exist yet)."""
-    if not folder.is_dir():
+    """The imported documents (none if the folder does not exist yet or is empty: an empty
+    library is not a problem, unlike an empty texts/ folder)."""
+    if not folder.is_dir() or not any(folder.glob("*.txt")):
         return [], []
     documents, problems = load_documents(folder, origin="user")
     return documents, [ImportFileError(p.path, p.problem, p.line) for p in problems]
