@@ -306,15 +306,18 @@ class GlossaryPanel(QWidget):
         header = self.table.horizontalHeader()
         counts = list(range(3, self._model.columnCount()))
         digits = self.table.fontMetrics().horizontalAdvance("0000") + 12
+        titles = [str(self._model.headerData(c, Qt.Orientation.Horizontal)) for c in counts]
+        # A count column is as wide as four digits, or its document's id (2025-web) if longer.
+        count_widths = [max(digits, header.fontMetrics().horizontalAdvance(t) + 12) for t in titles]
         widths = column_widths(
             self.table.viewport().width(),
-            [digits] * len(counts),
+            count_widths,
             self.table.fontMetrics().horizontalAdvance("字") + 12,
         )
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-        for column in counts:
-            header.resizeSection(column, digits)
+        for column, width in zip(counts, count_widths, strict=True):
+            header.resizeSection(column, width)
 
     def _pick_row(self, row: int) -> None:
         """The reader picked a row of the filtered list: make it current and say so."""

@@ -483,7 +483,8 @@ class MainWindow(QMainWindow):
         doc_id, start, _ = hit
         in_document = [h for h in self.selection.hits if h[0] == doc_id]
         paragraph = self.library.document(doc_id).paragraph_at(start).number
-        scope = "both statements" if len(self.views) == 2 else "all statements"
+        count = len(self.library.documents)  # the places span every document, shown or not
+        scope = "both statements" if count == 2 else f"all {count} documents"
         message = (
             f"{self.selection.term}: occurrence {index + 1} of {len(self.selection.hits)}"
             f" in {scope} — {doc_id} ¶{paragraph}, {in_document.index(hit) + 1}"
