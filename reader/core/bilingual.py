@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from reader import __version__
@@ -319,3 +320,71 @@ def rendering_dict(found: Rendering) -> dict[str, object]:
         "end": found.end,
         "equivalent": found.equivalent,
     }
+
+
+CORRECTIONS = ("join-next", "unpair", "reset")
+
+
+def corrected(
+    alignment: Alignment, action: str, bead: int, corrections: Sequence[Correction]
+) -> list[Correction]:
+    """The user's corrections after one more: join pair ``bead`` with the next, unpair it, or
+    give it back to the automatic alignment. Corrections it overlaps are replaced."""
+    if action not in CORRECTIONS or not 0 <= bead < len(alignment.beads):
+        raise TranslationError(f"cannot apply correction {action!r} to pair {bead}")
+    this = alignment.beads[bead]
+    if action == "join-next":
+        if bead + 1 >= len(alignment.beads):
+            raise TranslationError("the last pair has no next pair to join")
+        after = alignment.beads[bead + 1]
+        added = [(this.src + after.src, this.tgt + after.tgt)]
+    elif action == "unpair":
+        added = [c for c in ((this.src, ()), ((), this.tgt)) if c[0] or c[1]]
+    else:
+        added = []
+    touched_src = set(this.src) | {k for src, _ in added for k in src}
+    touched_tgt = set(this.tgt) | {k for _, tgt in added for k in tgt}
+    if action == "reset" and this.fixed and not (this.src and this.tgt):
+        # An unpairing is two one-sided beads side by side: giving one back gives back both.
+        for other in alignment.beads[max(0, bead - 1) : bead + 2]:
+            if other.fixed and bool(other.src) != bool(this.src) and not (other.src and other.tgt):
+                touched_src |= set(other.src)
+                touched_tgt |= set(other.tgt)
+    kept = [
+        (src, tgt)
+        for src, tgt in corrections
+        if not (set(src) & touched_src or set(tgt) & touched_tgt)
+    ]
+    return kept + added
+
+
+def translation_pairs(documents: Sequence[Document]) -> list[tuple[Document, Document]]:
+    """(original, translation) for every translation whose original is in ``documents``."""
+    by_id = {d.id: d for d in documents}
+    pairs = []
+    for document in documents:
+        info = translation_info(document)
+        if info is not None and info[0] in by_id:
+            pairs.append((by_id[info[0]], document))
+    return pairs
+
+
+class CorrectionStore(Protocol):
+    """Where the user's alignment corrections are kept, per (original, translation)."""
+
+    def load(self, original: str, translation: str) -> list[Correction]: ...
+
+    def save(self, original: str, translation: str, corrections: list[Correction]) -> None: ...
+
+
+class MemoryCorrections:
+    """Corrections kept for this session only (tests, and a library without a user store)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], list[Correction]] = {}
+
+    def load(self, original: str, translation: str) -> list[Correction]:
+        return list(self._kept.get((original, translation), []))
+
+    def save(self, original: str, translation: str, corrections: list[Correction]) -> None:
+        self._kept[(original, translation)] = list(corrections)

@@ -45,6 +45,7 @@ from reader.core.segment import (
     tokens_from_json,
     tokens_to_json,
 )
+from reader.core.store import Store
 from reader.core.textsearch import (
     SyllableIndex,
     TextMatches,
@@ -53,8 +54,9 @@ from reader.core.textsearch import (
     find_pinyin,
     search_kind,
 )
+from reader.core.userterms import FieldValue, ParagraphNote, UserData, check_hanzi, merge
 
-TOKEN_CACHE_VERSION = "4"  # 4: words cut in the text folded to simplified characters
+TOKEN_CACHE_VERSION = "5"  # 5: words cut in the text folded to simplified characters
 COUNTS_CACHE_VERSION = "1"
 KEPT_COUNT_TABLES = 4
 
@@ -120,12 +122,18 @@ class Library:
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
         segmenter: Segmenter | None = None,
+        store: Store | None = None,
         user_folder: Path | None = None,
     ) -> None:
         self.documents = documents
         self.user_folder = user_folder or user_documents_dir()
-        self.glossary = glossary
+        self.bundled = glossary
+        #: The user's terms, edits, stars and notes; None when the library has no store.
+        self.user = UserData(store) if store is not None else None
+        self.glossary = merge(glossary, self.user)
         self.problems: list[ReaderError] = list(problems or [])
+        #: Things the user should be told that are not errors (a damaged store set aside).
+        self.notices: list[str] = []
         self._by_id = {d.id: d for d in documents}
         self._rules = rules
         self._dictionary = dictionary or Dictionary(cache_folder=cache_folder)
@@ -134,12 +142,10 @@ class Library:
         self._tokens: dict[str, TokenList] = {}
         self._folded: dict[str, str] = {}
         self._stored_counts: dict[str, dict[str, int]] | None = None
-        self._term_texts = glossary.hanzi()
+        self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
         self._syllables: dict[str, SyllableIndex] = {}
-        self.pinyin_reader = PinyinReader(
-            self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
-        )
+        self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
 
     @classmethod
     def open(
@@ -148,12 +154,16 @@ class Library:
         glossary: Path | None = None,
         segmentation: Path | None = None,
         cache_folder: Path | None = None,
+        store: Store | None = None,
+        user_data: bool = True,
         user_folder: Path | None = None,
     ) -> Library:
         """Load what can be loaded; what cannot is listed in ``problems``, never raised.
 
         The bundled texts come first, then the documents the user imported (``user_folder``,
-        by default ``<data folder>/documents``), each group in date order."""
+        by default ``<data folder>/documents``), each group in date order. The user store is
+        ``store`` or, with ``user_data``, the one in the data folder; a store that had to be
+        started afresh leaves its message in ``notices``."""
         sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
@@ -185,15 +195,24 @@ class Library:
         except ReaderError as exc:
             found.append(exc)
             readings = {}
-        return cls(
+        if store is None and user_data:
+            try:
+                store = Store.open()
+            except ReaderError as exc:
+                found.append(exc)
+        library = cls(
             documents,
             terms,
             rules,
             found,
             readings,
             cache_folder=cache_folder,
+            store=store,
             user_folder=user_folder,
         )
+        if store is not None and store.notice:
+            library.notices.append(store.notice)
+        return library
 
     def warm_up(self) -> None:
         """Start one-time slow work on a worker thread: the dictionary index (if it is not
@@ -287,6 +306,107 @@ class Library:
         if doc_id not in self._folded:
             self._folded[doc_id] = fold(self.document(doc_id).text)
         return self._folded[doc_id]
+
+    # -- the user's terms ------------------------------------------------------------------
+
+    def _store(self) -> UserData:
+        if self.user is None:
+            raise ReaderError("this library was opened without a user store; nothing is saved")
+        return self.user
+
+    def set_term(self, hanzi: str, changes: dict[str, FieldValue] | None = None) -> Term:
+        """Add ``hanzi`` as the user's entry, or set the given fields of an existing one
+        (over a bundled entry, as edits). Takes effect at once: kept whole, counted, looked
+        up. A new entry without pinyin gets the reader's pinyin, which the user can edit."""
+        hanzi = check_hanzi(hanzi)
+        self.set_terms([(hanzi, dict(changes or {}))])
+        term = self.glossary.get(hanzi)
+        assert term is not None
+        return term
+
+    def set_terms(self, items: list[tuple[str, dict[str, FieldValue]]]) -> int:
+        """Many adds or edits as one change (one transaction): an import."""
+        prepared: list[tuple[str, dict[str, FieldValue], bool]] = []
+        for hanzi, changes in items:
+            hanzi = check_hanzi(hanzi)
+            fields = dict(changes)
+            if self.glossary.get(hanzi) is None and not fields.get("pinyin"):
+                fields["pinyin"] = self.pinyin(hanzi)
+            prepared.append((hanzi, fields, hanzi not in self.bundled))
+        self._store().set_many(prepared)
+        self._glossary_changed()
+        return len(prepared)
+
+    def remove_term(self, hanzi: str) -> str:
+        """Delete the user's entry, or revert a bundled one to as shipped.
+        Returns ``"removed"``, ``"reverted"`` or ``"unchanged"``."""
+        hanzi = hanzi.strip()
+        if hanzi not in self.glossary:
+            raise TermNotFoundError(f"{hanzi!r} is not in the glossary")
+        if not self._store().remove(hanzi):
+            return "unchanged"
+        self._glossary_changed()
+        return "reverted" if hanzi in self.bundled else "removed"
+
+    def star(self, hanzi: str, on: bool = True) -> None:
+        """Star (or unstar) a glossary term."""
+        hanzi = hanzi.strip()
+        if on and hanzi not in self.glossary:
+            raise TermNotFoundError(f"{hanzi!r} is not in the glossary; add it first")
+        self._store().set_star(hanzi, on)
+        self._glossary_changed()
+
+    def cite(self, title: str, url: str = "") -> str:
+        """The source key for a citation (a known key, or the user's own source)."""
+        key = self._store().cite(title, url, self.glossary.sources)
+        self._glossary_changed()
+        return key
+
+    def paragraph_notes(self, doc_id: str) -> dict[int, str]:
+        """Notes on the paragraphs of a document, by paragraph number."""
+        self.document(doc_id)
+        if self.user is None:
+            return {}
+        return {n.paragraph: n.text for n in self.user.paragraph_notes(doc_id)}
+
+    def all_paragraph_notes(self) -> list[ParagraphNote]:
+        return self.user.paragraph_notes() if self.user is not None else []
+
+    def set_paragraph_note(self, doc_id: str, paragraph: int, text: str) -> None:
+        """Set a paragraph's note; empty text deletes it."""
+        document = self.document(doc_id)
+        if not 1 <= paragraph <= len(document.paragraphs):
+            raise ReaderError(
+                f"{doc_id} has paragraphs 1 to {len(document.paragraphs)}, not {paragraph}"
+            )
+        anchor = document.paragraph_text(document.paragraphs[paragraph - 1])[:16]
+        self._store().set_paragraph_note(doc_id, paragraph, anchor, text)
+
+    def reload_user_data(self) -> None:
+        """Read the store again (another Reader process may have changed it)."""
+        self._glossary_changed()
+
+    def _glossary_changed(self) -> None:
+        """Re-merge the glossary and drop exactly what depended on it: the words of the
+        documents that contain a term added or removed (made again when next asked for) and
+        the readings. Counts and underlines are found afresh from the term list."""
+        before = set(self._term_texts)
+        self.glossary = merge(self.bundled, self.user)
+        self._term_texts = self.glossary.hanzi()
+        self.pinyin_reader.set_curated(self._curated_readings())
+        self._syllables.clear()  # pinyin search reads words and readings: both may change
+        changed = before.symmetric_difference(self._term_texts)
+        if not changed:
+            return
+        if self._segmenter is not None:
+            self._segmenter.set_terms(self._term_texts)
+        for doc_id in list(self._tokens):
+            text = self.search_text(doc_id)  # terms are found in the folded text
+            if any(hanzi in text for hanzi in changed):
+                del self._tokens[doc_id]
+
+    def _curated_readings(self) -> dict[str, str]:
+        return {t.hanzi: t.pinyin for t in self.glossary.terms if t.pinyin}
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -414,10 +534,15 @@ class Library:
     # -- caching ---------------------------------------------------------------------------
 
     def _cached_tokens(self, document: Document) -> TokenList:
+        # The words of a text depend on the bundled terms (jieba is told them) and on the
+        # terms that stand in it (see Segmenter): adding a term elsewhere leaves this
+        # document's cached words valid.
+        present = sorted(t for t in self._term_texts if t in document.text)
         key = fingerprint(
             TOKEN_CACHE_VERSION,
             document.text,
-            "\n".join(self._term_texts),
+            "\n".join(self.bundled.hanzi()),
+            "\n".join(present),
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
@@ -437,5 +562,5 @@ class Library:
 
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self._term_texts, self._rules)
+            self._segmenter = Segmenter(self._term_texts, self._rules, tuple(self.bundled.hanzi()))
         return self._segmenter.segment(text)

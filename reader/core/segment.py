@@ -119,11 +119,23 @@ def _word_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
 class Segmenter:
     """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules."""
 
-    def __init__(self, terms: list[str], rules: SegmentationRules) -> None:
-        self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
-        self._term_pattern = re.compile("|".join(map(re.escape, self._terms))) if terms else None
+    def __init__(
+        self, terms: list[str], rules: SegmentationRules, known: tuple[str, ...] | None = None
+    ) -> None:
         self._rules = rules
+        # The words jieba itself is told (its dictionary totals depend on them): the bundled
+        # glossary, fixed for a release. Terms the user adds later are kept whole by the
+        # pattern below only, so adding one changes nothing in a text that does not contain it.
+        self._known = tuple(terms) if known is None else known
         self._jieba: Any = None
+        self.set_terms(terms)
+
+    def set_terms(self, terms: list[str]) -> None:
+        """Change the glossary terms kept whole; jieba, slow to load, is kept."""
+        self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
+        self._term_pattern = (
+            re.compile("|".join(map(re.escape, self._terms))) if self._terms else None
+        )
 
     def segment(self, text: str) -> TokenList:
         """Tokens that, in order, cover ``text`` exactly."""
@@ -147,11 +159,11 @@ class Segmenter:
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
-            self._jieba = _make_tokenizer(self._terms, self._rules)
+            self._jieba = _make_tokenizer(self._rules, self._known)
         return self._jieba
 
 
-def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
+def _make_tokenizer(rules: SegmentationRules, known: tuple[str, ...]) -> Any:
     import logging
     import warnings
 
@@ -169,7 +181,7 @@ def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
     with tokenizer.get_dict_file() as source:
         tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(source)
     tokenizer.initialized = True
-    for word in (*terms, *rules.add):
+    for word in (*known, *rules.add):
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
     for word in rules.split:
         tokenizer.del_word(word)

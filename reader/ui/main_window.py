@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.core.card import hover_html
+from reader.core.card import first_gloss, hover_html
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
@@ -48,11 +48,14 @@ from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.import_dialog import Importer
+from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
+from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
+    from reader.ui.translation_window import TranslationWindow
 
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.compare_window: CompareWindow | None = None
         self.shown = self._initial_shown()
+        self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self.setAcceptDrops(True)  # a file dropped on the window is imported
         self._create_views()
@@ -192,11 +196,18 @@ class MainWindow(QMainWindow):
             act = QAction(text, self, checkable=checkable)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            # Slots get exactly what they declare: the checked state for a checkable action,
+            # nothing otherwise (a slot wrapped by a tool such as mutmut takes *args).
+            if checkable:
+                act.triggered.connect(lambda checked, s=slot: s(checked))
+            else:
+                act.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(act)
             return act
 
-        self.import_action = action("&Import…", QKeySequence.StandardKey.Open, self.import_dialog)
+        self.import_action = action(
+            "Import &document…", QKeySequence.StandardKey.Open, self.import_dialog
+        )
         self.clipboard_action = action(
             "New document from &clipboard", "Ctrl+Shift+V", self.import_clipboard
         )
@@ -234,7 +245,9 @@ class MainWindow(QMainWindow):
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
         self.about_action = action("&About Reader", None, self.about)
+        self.user_actions = UserActions(self.library, self, self._selected_text)
         self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.translations_action = action("&Translations…", "Ctrl+Shift+T", self.open_translations)
         self.export_comparison_action = action(
             "Export &comparison…", None, self.export_comparison_dialog
         )
@@ -242,9 +255,18 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        mine = self.user_actions
         file_menu.addActions([self.import_action, self.clipboard_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.export_comparison_action, self.quit_action])
+        file_menu.addActions(
+            [mine.import_terms_action, self.export_action, self.export_comparison_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addActions([mine.export_data_action, mine.import_data_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        terms_menu = bar.addMenu("&Terms")
+        terms_menu.addActions([mine.add_term_action, mine.star_action, mine.remove_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -259,6 +281,7 @@ class MainWindow(QMainWindow):
         view.addActions(
             [
                 self.compare_action,
+                self.translations_action,
                 self.panel_toggle_action,
                 self.documents_toggle_action,
                 self.below_action,
@@ -277,6 +300,12 @@ class MainWindow(QMainWindow):
         self.importer.document_added.connect(self._on_importer_document_added)
         self.importer.failed.connect(self._on_importer_failed)
         self.panel.term_selected.connect(self._on_panel_term_selected)
+        self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
+        for view in self.views.values():
+            view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.area.customContextMenuRequested.connect(
+                functools.partial(self._on_area_context_menu, view)
+            )
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         self.selection.changed.connect(self._on_selection_changed)
         self.selection.current_changed.connect(self._on_selection_current_changed)
@@ -456,7 +485,10 @@ class MainWindow(QMainWindow):
             counts += f" · all {len(self.library.documents)} documents: {target.total}"
         if isinstance(target, Lookup):
             self.panel.show_lookup(target, self.shown)
-            self.statusBar().showMessage(f"{target.term} {target.pinyin} — {counts}")
+            # The whole answer in one line, for a reader who has hidden the panel.
+            gloss = first_gloss(target)
+            meaning = f" — {gloss}" if gloss else ""
+            self.statusBar().showMessage(f"{target.term} {target.pinyin}{meaning} — {counts}")
             self.settings.set_value("selection/term", target.term)
         else:
             self.panel.show_matches(target)
@@ -493,6 +525,10 @@ class MainWindow(QMainWindow):
         if wrapped:
             edge = "first" if index == 0 else "last"
             message += f" (wrapped to the {edge})"
+        lookup = self.selection.lookup
+        gloss = first_gloss(lookup) if lookup is not None else ""
+        if gloss and lookup is not None:  # the meaning too, for a reader without the panel
+            message += f" · {lookup.pinyin} — {gloss}"
         return message
 
     # -- view settings --------------------------------------------------------------------
@@ -590,6 +626,26 @@ class MainWindow(QMainWindow):
         self.compare_window.raise_()
         return self.compare_window
 
+    def open_translations(self) -> TranslationWindow:
+        """View › Translations: each original read with its translation, and the term check."""
+        from reader.core.bilingual import MemoryCorrections
+        from reader.ui.translation_window import TranslationWindow
+
+        if self.translation_window is None:
+            font = reading_font(self.family, self.zoom)
+            window = TranslationWindow(self.library, font, MemoryCorrections(), self)
+            window.place_activated.connect(self._on_translation_place_activated)
+            window.term_selected.connect(self.select_term)
+            window.resize(self.size())
+            self.translation_window = window
+        self.translation_window.show()
+        self.translation_window.raise_()
+        return self.translation_window
+
+    def _on_translation_place_activated(self, doc_id: str, start: int, end: int) -> None:
+        if doc_id in self.views:
+            self._reveal((doc_id, start, end))
+
     def export_comparison_dialog(self) -> None:
         """File › Export comparison…: the comparison shown (or the first and last
         document's) as one self-contained HTML file."""
@@ -613,7 +669,7 @@ class MainWindow(QMainWindow):
         try:
             write_html(comparison, Path(path))
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
 
@@ -807,3 +863,31 @@ class MainWindow(QMainWindow):
     def _on_dock_location_changed(self, area: Qt.DockWidgetArea) -> None:
         self._fit_panel_to(area)
         self.below_action.setChecked(area == _BELOW)
+
+    # -- the user's terms -----------------------------------------------------------------
+
+    def _selected_text(self) -> str:
+        """The text selected in a pane, else the selected term."""
+        for view in self.views.values():
+            selected = view.area.textCursor().selectedText()
+            if selected.strip():
+                return str(selected)
+        return self.current.term if self.current else ""
+
+    def _on_area_context_menu(self, view: DocumentView, point: QPoint) -> None:
+        menu = view.area.createStandardContextMenu(point)
+        menu.addSeparator()
+        menu.addActions(
+            [
+                self.user_actions.add_term_action,
+                self.user_actions.star_action,
+            ]
+        )
+        menu.exec(view.area.viewport().mapToGlobal(point))
+
+    def _on_user_actions_glossary_changed(self) -> None:
+        self.model.set_terms(list(self.library.glossary.terms))
+        self.panel.set_glossary(self.library.glossary)
+        self._show_glossary_layer()
+        if self.current is not None:
+            self.select_term(self.current.term)
