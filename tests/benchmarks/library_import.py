@@ -46,7 +46,7 @@ def _import_pdf(folder: Path) -> dict[str, Any]:
     pages = write_pdf(path, paragraphs, point_size=7)  # about 2,000 characters a page
     times = []
     for run_number in range(3):
-        library = Library.open(user_folder=folder / f"library-{run_number}")
+        library = Library.open(user_folder=folder / f"library-{run_number}", user_data=False)
         start = time.perf_counter()
         document = import_path(library, path)
         times.append(time.perf_counter() - start)
@@ -70,7 +70,11 @@ def _startup_with_library(folder: Path) -> dict[str, Any]:
         (documents / f"g{index:05d}.txt").write_text(text, encoding="utf-8")
     Dictionary(cache_folder=warm_cache).entries("安全")
     for user_folder in (empty / "documents", documents):  # as a first session's warm-up leaves it
-        Library.open(user_folder=user_folder, cache_folder=warm_cache).store_counts()
+        # No user store here (none in the children's fresh data folders either): the same
+        # glossary, so the same stored-counts key; and nothing touches the real data folder.
+        Library.open(
+            user_folder=user_folder, cache_folder=warm_cache, user_data=False
+        ).store_counts()
     two = child_env(READER_CACHE_DIR=str(warm_cache), READER_DATA_DIR=str(empty))
     fifty = child_env(READER_CACHE_DIR=str(warm_cache), READER_DATA_DIR=str(full))
     for env in (two, fifty):
