@@ -21,6 +21,7 @@ from reader.core.cache import (
     store_verified,
     sweep,
 )
+from reader.core.coverage import Coverage, KnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import (
@@ -32,6 +33,7 @@ from reader.core.errors import (
     UnknownDocumentError,
 )
 from reader.core.glossary import Glossary, Term, load_glossary
+from reader.core.hsk import hsk_level
 from reader.core.importing.store import load_user_documents, user_documents_dir
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
@@ -144,6 +146,7 @@ class Library:
         self._stored_counts: dict[str, dict[str, int]] | None = None
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._standalone = dict(readings or {})
         self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
 
@@ -306,6 +309,31 @@ class Library:
         if doc_id not in self._folded:
             self._folded[doc_id] = fold(self.document(doc_id).text)
         return self._folded[doc_id]
+
+    def word_readings(self, doc_id: str) -> list[str]:
+        """The reading of each of the document's tokens ("" where there is no Chinese), as
+        ``pinyin`` gives it, cached between sessions (see core.readings)."""
+        from reader.core.readings import cached_readings
+
+        tokens = self.tokens(doc_id)
+        words = [t.text for t in tokens]
+        curated = "\n".join(f"{t.hanzi}={t.pinyin}" for t in self.glossary.terms)
+        standalone = "\n".join(f"{c}={r}" for c, r in sorted(self._standalone.items()))
+        return cached_readings(
+            doc_id, words, (curated, standalone), self.pinyin, self._cache_folder
+        )
+
+    def hsk(self, word: str) -> int | None:
+        """The word's HSK 3.0 level: 1-6, 7 for the 7-9 band, None outside the list."""
+        return hsk_level(word)
+
+    def coverage(self, doc_id: str, known: KnownWords) -> Coverage:
+        """How much of the document's running words ``known`` covers (see core.coverage)."""
+        tokens = self.tokens(doc_id)
+        text = self.document(doc_id).text
+        starts = [0, *tokens.ends[:-1]]
+        words = (text[start:end] for start, end in zip(starts, tokens.ends, strict=True))
+        return coverage(doc_id, words, known, self.pinyin)
 
     # -- the user's terms ------------------------------------------------------------------
 

@@ -22,6 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "window/splitter": QByteArray(),
     "reading/zoom": 0,  # steps of one pixel from the base size
     "reading/tone_colours": True,
+    "reading/pinyin": "off",
+    "reading/tone_text": False,  # characters coloured by tone
+    "reading/hsk_underline": 0,  # underline words above this HSK level; 0: off  # which words show pinyin above them: off, terms, all
     "selection/term": "",
     "documents/shown": "",  # the documents in the panes, left to right, comma-separated ids
     "find/scope": "text",  # what Ctrl+F searches: "text" or "glossary"

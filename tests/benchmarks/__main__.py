@@ -30,6 +30,8 @@ TARGETS = {
     "align_statement_ms": 200,
     "compare_1mb_s": 2,
     "term_add_ms": 150,
+    "ruby_scroll_p99_ms": 16,
+    "ruby_start_ratio": 1.15,
     "import_pdf_200p_s": 5,
     "startup_50docs_ratio": 1.15,
 }
@@ -42,6 +44,7 @@ GROUPS = (
     "compare",
     "align",
     "term_add",
+    "ruby",
     "library",
 )
 
@@ -96,6 +99,10 @@ def run(groups: list[str]) -> dict[str, Any]:
             from tests.benchmarks import library_import
 
             results.update(library_import.run())
+        elif group == "ruby":
+            from tests.benchmarks import ruby
+
+            results.update(ruby.run(app))
         elif group == "align":
             from tests.benchmarks import align
 

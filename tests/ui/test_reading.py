@@ -90,6 +90,8 @@ def test_paragraph_numbers_stand_level_with_their_paragraphs(qtbot, window, libr
 
 
 def hover(qtbot, view, offset):  # type: ignore[no-untyped-def]
+    view.window().activateWindow()  # Qt shows tooltips in the active window only
+    qtbot.waitActive(view.window())
     view.scroll_to(offset, offset + 1)
     QApplication.processEvents()
     QToolTip.hideText()
