@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import __version__, cli_user
+from reader import __version__, cli_known, cli_user
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -44,8 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--pinyin",
-        choices=("off", "terms", "all"),
-        help="window: pinyin above no words, glossary terms, or all words (remembered)",
+        choices=("off", "terms", "unknown", "all"),
+        help="window: pinyin above no words, glossary terms, words not marked known, or all"
+        " words (remembered)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--starred", action="store_true", help="only starred terms")
     cli_user.add_parsers(commands)
     _add_library_commands(commands)
+    cli_known.add_parsers(commands)
     return parser
 
 
@@ -157,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "compare": _compare,
             **cli_user.HANDLERS,
+            **cli_known.HANDLERS,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:

@@ -75,7 +75,21 @@ class Coverage:
 
     def header(self) -> str:
         """The pane header's line: ``known 87% of words · 143 unknown``."""
-        return f"known {self.percent:.0f}% of words · {len(self.unknown)} unknown"
+        return header_text(self.words, self.known, len(self.unknown))
+
+
+def header_counts(tokens: Iterable[str], known: KnownWords) -> tuple[int, int, int]:
+    """(running words, known running words, distinct unknown words): the pane header's
+    figures, without the readings the full coverage gathers."""
+    counts = word_counts(tokens)
+    known_count = sum(n for word, n in counts.items() if word in known)
+    return sum(counts.values()), known_count, sum(1 for w in counts if w not in known)
+
+
+def header_text(words: int, known: int, unknown: int) -> str:
+    """``known 87% of words · 143 unknown`` (0% for a text without words)."""
+    percent = 100 * known / words if words else 0.0
+    return f"known {percent:.0f}% of words · {unknown} unknown"
 
 
 def word_counts(tokens: Iterable[str]) -> Counter[str]:

@@ -21,7 +21,7 @@ from reader.core.cache import (
     store_verified,
     sweep,
 )
-from reader.core.coverage import Coverage, KnownWords, coverage
+from reader.core.coverage import Coverage, KnownWords, MemoryKnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import (
@@ -147,6 +147,7 @@ class Library:
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
         self._standalone = dict(readings or {})
+        self._known: KnownWords | None = None
         self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
 
@@ -322,6 +323,16 @@ class Library:
         return cached_readings(
             doc_id, words, (curated, standalone), self.pinyin, self._cache_folder
         )
+
+    @property
+    def known_words(self) -> KnownWords:
+        """The words the reader marked known: in the user store, or in memory without one."""
+        if self._known is None:
+            from reader.core.known import StoreKnownWords
+
+            store = self.user.store if self.user is not None else None
+            self._known = StoreKnownWords(store) if store is not None else MemoryKnownWords()
+        return self._known
 
     def hsk(self, word: str) -> int | None:
         """The word's HSK 3.0 level: 1-6, 7 for the 7-9 band, None outside the list."""

@@ -110,6 +110,7 @@ class DocumentView(QWidget):
         self.title_label.setFont(bold)
         meta = ElidedLabel(f"{document.date} · {document.place}", self.header)
         meta.setObjectName("documentMeta")
+        self.meta_label = meta
         self.count_label = ElidedLabel("", self.header)
         self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
@@ -210,6 +211,11 @@ class DocumentView(QWidget):
         self._pending_top = None
         self.area.show_at_top(offset)
 
+    def set_paragraph_marks(self, numbers: Iterable[int]) -> None:
+        """Mark the paragraphs (numbered from 1) that carry a note of the reader's."""
+        self.area.marked_blocks = {n - 1 for n in numbers}
+        self.area.viewport().update()
+
     def set_paragraph_numbers(self, on: bool) -> None:
         paragraphs = self._document.paragraphs
         self.area.show_paragraph_numbers((lambda block: paragraphs[block].number) if on else None)
@@ -217,6 +223,11 @@ class DocumentView(QWidget):
     def set_word_source(self, source: Callable[[int], Span | None]) -> None:
         """What a double-click selects: the word at an offset, as a click looks it up."""
         self.area.word_span = source
+
+    def set_coverage(self, text: str) -> None:
+        """How much of the text the reader knows, after the date and place."""
+        base = f"{self._document.date} · {self._document.place}"
+        self.meta_label.setText(f"{base} · {text}" if text else base)
 
     def set_ruby(self, words: list[RubyWord], tone_colours: bool) -> None:
         """Pinyin over ``words`` (none: no pinyin), tone-coloured or not; applied once the

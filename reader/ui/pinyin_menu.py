@@ -11,9 +11,13 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-#: The modes offered in the menu, in order. "unknown" needs known words, which come with the
-#: user store; until then the menu offers the three modes that mean something.
-LABELS = {"off": "&Off", "terms": "&Glossary terms", "all": "&All words"}
+#: The modes offered in the menu, in order.
+LABELS = {
+    "off": "&Off",
+    "terms": "&Glossary terms",
+    "unknown": "&Unknown words",
+    "all": "&All words",
+}
 CYCLE_SHORTCUT = "Ctrl+Shift+P"
 
 

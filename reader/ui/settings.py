@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "reading/tone_colours": True,
     "reading/pinyin": "off",
     "reading/tone_text": False,  # characters coloured by tone
+    "reading/tint_unknown": False,  # a tint on words not marked known
     "reading/hsk_underline": 0,  # underline words above this HSK level; 0: off  # which words show pinyin above them: off, terms, all
     "selection/term": "",
     "documents/shown": "",  # the documents in the panes, left to right, comma-separated ids

@@ -112,6 +112,8 @@ def test_the_mode_is_chosen_in_the_menu_stepped_by_shortcut_and_remembered(qtbot
     assert 0 < len(terms) < 400  # of some 1,200 words
     assert window.pinyin_actions.cycle.shortcut().toString() == "Ctrl+Shift+P"
     window.pinyin_actions.cycle.trigger()
+    assert window.pinyin_mode == "unknown"
+    window.pinyin_actions.cycle.trigger()
     assert window.pinyin_mode == "all" and window.pinyin_actions.actions["all"].isChecked()
     window.close()
     again = make_window()
