@@ -368,11 +368,6 @@ class MainWindow(QMainWindow):
         self.candidates.candidate_selected.connect(self.select_term)
         for doc_id in self.views:
             self._on_user_actions_notes_changed(doc_id)
-        for view in self.views.values():
-            view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            view.area.customContextMenuRequested.connect(
-                functools.partial(self._on_area_context_menu, view)
-            )
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         self.selection.changed.connect(self._on_selection_changed)
         self.selection.current_changed.connect(self._on_selection_current_changed)
@@ -389,6 +384,10 @@ class MainWindow(QMainWindow):
         """A pane's signals; panes come and go as documents are opened, so not in the above."""
         view.word_clicked.connect(self._on_view_word_clicked)
         view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
+        view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.area.customContextMenuRequested.connect(
+            functools.partial(self._on_area_context_menu, view)
+        )
 
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
@@ -409,9 +408,20 @@ class MainWindow(QMainWindow):
         self.model.set_documents(doc_ids)
         self.panel.size_count_columns()
         self.documents_panel.set_state(self.library.documents, doc_ids)
+        self._dress_panes()
         if self.selection.target is not None:
             self._on_selection_changed()
             self._on_selection_current_changed(self.selection.index, False)
+
+    def _dress_panes(self) -> None:
+        """What the window draws in every pane beyond the text, for panes just opened: notes'
+        marks, pinyin above the words, the known-words header, tone colours and underlines."""
+        for doc_id, view in self.views.items():
+            view.area.ruby.tone_colours = self.panel.tone_colours
+            self._on_user_actions_notes_changed(doc_id)
+        self.set_pinyin_mode(self.pinyin_mode)
+        self.show_coverage()
+        self.apply_word_marks()
 
     def open_document(self, doc_id: str, pane: int) -> None:
         """Open ``doc_id`` in pane ``pane`` (0-based); if it is already open, the two swap."""
@@ -1133,7 +1143,8 @@ class MainWindow(QMainWindow):
         return self.library.paragraph_notes(doc_id).get(number, "")
 
     def _on_user_actions_notes_changed(self, doc_id: str) -> None:
-        self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
+        if doc_id in self.views:  # a document not in a pane shows its marks when opened
+            self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
 
     def _on_user_actions_glossary_changed(self) -> None:
         self.model.set_terms(list(self.library.glossary.terms))

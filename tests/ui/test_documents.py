@@ -65,6 +65,8 @@ def test_any_document_opens_in_any_pane_and_the_choice_is_remembered(
     assert list(window.views) == ["web", "2025"]
     assert window.splitter.widget(0) is window.views["web"]
     assert window.views["web"].visible_text() == user_library.document("web").text
+    new_pane = window.views["web"].area  # dressed like the panes opened at start
+    assert new_pane.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     panel.panes.setCurrentIndex(2)
     panel.panes.activated.emit(2)
     assert list(window.views) == ["web", "2025", "2016"]
