@@ -1,104 +1,264 @@
-"""File › Import terms…: the core's preview of a termbase, entry by entry, for the user to choose.
+"""Importing in the window: reading a file on a worker thread, then a dialog to check it.
 
-One row an entry that would change something: new entries, entries the termbase adds to (it
-fills fields that are empty here) and entries in conflict, with each changed field as "mine →
-theirs". "Import" (ticked for all) leaves an entry out when unticked; "Use theirs" (unticked:
-conflicts keep the user's values) takes the termbase's values for that entry. Entries that are
-the same are only counted. Nothing is decided here: ``choices()`` gives the core's ``apply``
-its ``skip`` and ``replace`` sets.
+Reading a 200-page PDF takes a second or two, so it runs on a ``QThread``: the window keeps
+painting, a progress dialog counts pages and can cancel. The dialog then shows what Reader
+guessed (title, date, place, source), the first paragraphs and what cleaning removed, and lets
+the reader correct the header before anything is saved. Saving is the core's job
+(:func:`reader.core.importing.store.metadata_for` checks the fields).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.termbase import Preview
-from reader.core.userterms import FieldValue
+from reader.core.errors import ImportCancelledError, ReaderError
+from reader.core.importing import Imported, from_clipboard, read_import
+from reader.core.importing.store import (
+    Metadata,
+    add_to_library,
+    check_new,
+    free_id,
+    metadata_for,
+)
+from reader.core.library import Library
 
-_STATUS = {"new": "new", "adds": "adds to yours", "conflict": "in conflict"}
+PREVIEW_PARAGRAPHS = 6
 
 
-def _show(value: FieldValue) -> str:
-    if isinstance(value, tuple):
-        return "; ".join(value) or "—"
-    return value or "—"
+class ImportRunner(QObject):
+    """Reads one file on its own thread.
+
+    Signals:
+        progress(int, int): pages (or steps) done and in all.
+        ready(object): the ``Imported`` file, on the window's thread.
+        failed(str): a one-line message naming the file and the problem.
+        cancelled(): the reader cancelled; nothing was read into the library.
+        done(): the work is over, whichever way.
+    """
+
+    progress = Signal(int, int)
+    ready = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    done = Signal()
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._cancel = False
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName(f"import {path.name}")
+        self.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self._run)
+
+    def start(self) -> None:
+        self.worker_thread.start()
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def _report(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self._cancel
+
+    def _run(self) -> None:
+        try:
+            imported = read_import(self.path, progress=self._report)
+        except ImportCancelledError:
+            self.cancelled.emit()
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.ready.emit(imported)
+        finally:
+            self.done.emit()
+            self.worker_thread.quit()
 
 
 class ImportDialog(QDialog):
-    """The preview as a table with a tick to import and a tick to take the termbase's side."""
+    """The guessed header, editable; the first paragraphs; what cleaning removed.
 
-    def __init__(self, plan: Preview, parent: QWidget | None = None) -> None:
+    ``metadata`` holds the checked header once the reader pressed Save."""
+
+    def __init__(self, imported: Imported, taken: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import terms from {plan.path.name}")
-        self.plan = plan
-        self.items = [item for item in plan.items if item.status != "same"]
-        counts = plan.counts()
-        summary = QLabel(
-            f"{counts['new']} new, {counts['adds']} adding to an entry, {counts['conflict']} in"
-            f" conflict, {counts['same']} the same"
-            + (f"; {len(plan.skipped)} skipped (not terms)" if plan.skipped else ""),
-            self,
-        )
-        summary.setToolTip("\n".join(plan.skipped))
-        self.table = QTableWidget(len(self.items), 5, self)
-        self.table.setHorizontalHeaderLabels(["Import", "Use theirs", "Term", "What", "Changes"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        for row, item in enumerate(self.items):
-            self.table.setItem(row, 0, _tick(True))
-            if item.status == "conflict":
-                self.table.setItem(row, 1, _tick(False))
-            else:
-                self.table.setItem(row, 1, QTableWidgetItem(""))
-            self.table.setItem(row, 2, QTableWidgetItem(item.hanzi))
-            self.table.setItem(row, 3, QTableWidgetItem(_STATUS[item.status]))
-            changes = "\n".join(
-                f"{c.field}: {_show(c.current)} → {_show(c.incoming)}" for c in item.changes
-            ) or "\n".join(f"{k}: {_show(v)}" for k, v in item.incoming.fields.items())
-            self.table.setItem(row, 4, QTableWidgetItem(changes))
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.imported = imported
+        self.taken = taken
+        self.metadata: Metadata | None = None
+        self.setWindowTitle(f"Import {imported.original}")
+        self.resize(720, 640)
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(760, 480)
+        self.summary = QLabel(self._summary(), self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addLayout(self._create_fields())
+        layout.addWidget(QLabel("<b>First paragraphs</b>", self))
+        self.preview = QTextBrowser(self)
+        self.preview.setHtml(self._preview_html())
+        layout.addWidget(self.preview, 3)
+        layout.addWidget(QLabel("<b>Removed by cleaning</b>", self))
+        self.removed = QPlainTextEdit(self)
+        self.removed.setReadOnly(True)
+        self.removed.setPlainText("\n".join(imported.removed) or "nothing")
+        layout.addWidget(self.removed, 1)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
-    def _ticked(self, row: int, column: int) -> bool:
-        cell = self.table.item(row, column)
-        return cell is not None and cell.checkState() == Qt.CheckState.Checked
+    def _summary(self) -> str:
+        imported = self.imported
+        how = imported.kind + (f", {imported.encoding}" if imported.encoding else "")
+        return (
+            f"<b>{escape(imported.original)}</b> ({escape(how)}): {len(imported.paragraphs)}"
+            f" paragraphs, {imported.characters:,} characters. Check the header, then Save."
+        )
 
-    def choices(self) -> tuple[frozenset[str], frozenset[str]]:
-        """(entries not to import, conflicts where the termbase's values win)."""
-        skip = {item.hanzi for row, item in enumerate(self.items) if not self._ticked(row, 0)}
-        replace = {
-            item.hanzi
-            for row, item in enumerate(self.items)
-            if item.status == "conflict" and self._ticked(row, 1)
+    def _create_fields(self) -> QFormLayout:
+        guess = self.imported.guess
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        values = {
+            "id": free_id(guess.date, self.taken) if guess.date else "",
+            "title": guess.title,
+            "date": guess.date,
+            "place": guess.place,
+            "source": self.imported.original,
         }
-        return frozenset(skip), frozenset(replace)
+        hints = {"date": "YYYY-MM-DD (not found in the text)", "place": "unknown"}
+        for key, value in values.items():
+            field = QLineEdit(value, self)
+            field.setPlaceholderText(hints.get(key, ""))
+            field.setAccessibleName(f"Document {key}")
+            self.fields[key] = field
+            form.addRow(key.capitalize(), field)
+        return form
+
+    def _preview_html(self) -> str:
+        shown = self.imported.paragraphs[:PREVIEW_PARAGRAPHS]
+        more = len(self.imported.paragraphs) - len(shown)
+        html = "".join(f"<p>{escape(p)}</p>" for p in shown)
+        return html + (f"<p><i>… and {more} more paragraphs</i></p>" if more > 0 else "")
+
+    def _on_save(self) -> None:
+        values = {key: field.text().strip() or None for key, field in self.fields.items()}
+        try:
+            self.metadata = metadata_for(
+                self.imported,
+                self.taken,
+                doc_id=values["id"],
+                title=values["title"],
+                date=values["date"],
+                place=values["place"],
+                source=values["source"],
+            )
+        except ReaderError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
 
 
-def _tick(on: bool) -> QTableWidgetItem:
-    item = QTableWidgetItem("")
-    item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-    return item
+class Importer(QObject):
+    """The window's import flow: file → worker thread → review dialog → user library.
+
+    Signals:
+        document_added(str): the id of a document now in the library.
+        failed(str): one line naming the file and the problem; nothing was added.
+        dialog_opened(object): the review dialog, shown (non-modal) and waiting for the reader.
+    """
+
+    document_added = Signal(str)
+    failed = Signal(str)
+    dialog_opened = Signal(object)
+
+    def __init__(self, library: Library, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._window = parent
+        self._running: dict[ImportRunner, QProgressDialog] = {}
+
+    def import_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            self._start(path)
+
+    def import_text(self, text: str) -> None:
+        try:
+            imported = from_clipboard(text)
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+            return
+        self._review(imported)
+
+    def _start(self, path: Path) -> None:
+        runner = ImportRunner(path)
+        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, self._window)
+        progress.setWindowTitle("Import")
+        progress.setMinimumDuration(400)
+        progress.canceled.connect(runner.cancel)
+        # Bound methods of objects on this thread: Qt queues the worker's signals to them.
+        runner.progress.connect(self._on_runner_progress)
+        runner.ready.connect(self._review)
+        runner.failed.connect(self.failed)
+        runner.done.connect(self._on_runner_done)
+        self._running[runner] = progress
+        runner.start()
+
+    def _on_runner_progress(self, done: int, total: int) -> None:
+        progress = self._running.get(self.sender())  # type: ignore[call-overload]
+        if progress is not None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+    def _on_runner_done(self) -> None:
+        runner = self.sender()
+        progress = self._running.pop(runner, None)  # type: ignore[call-overload]
+        if progress is not None:
+            progress.reset()
+            progress.deleteLater()
+        if isinstance(runner, ImportRunner):
+            runner.worker_thread.wait()
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def _review(self, imported: Imported) -> None:
+        try:
+            check_new(imported, self.library.documents)
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+            return
+        dialog = ImportDialog(imported, set(self.library.document_ids()), self._window)
+        dialog.accepted.connect(lambda: self._save(dialog))
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _save(self, dialog: ImportDialog) -> None:
+        if dialog.metadata is None:
+            return
+        try:
+            document = add_to_library(self.library, dialog.imported, dialog.metadata)
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.document_added.emit(document.id)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.pinyin import has_han
-from reader.ui.import_dialog import ImportDialog
 from reader.ui.plain import plain_message_box
 from reader.ui.term_dialog import TermDialog
+from reader.ui.terms_import_dialog import TermsImportDialog
 
 
 class UserActions(QObject):
@@ -143,7 +143,7 @@ class UserActions(QObject):
         except ReaderError as exc:
             self._warn(str(exc))
             return
-        dialog = ImportDialog(plan, self.window)
+        dialog = TermsImportDialog(plan, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         skip, replace = dialog.choices()

@@ -158,14 +158,14 @@ def test_edit_a_bundled_entry_then_export_only_starred_terms(
 def test_import_terms_preview_lets_the_user_choose_entry_by_entry(
     qtbot, make_window, tmp_path, monkeypatch
 ):
-    from reader.ui.import_dialog import ImportDialog
+    from reader.ui.terms_import_dialog import TermsImportDialog
     from tests.conftest import ROOT
 
     library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
     window = make_window(library)
     shown: dict[str, str] = {}
 
-    def choose(dialog: ImportDialog) -> int:
+    def choose(dialog: TermsImportDialog) -> int:
         rows = {dialog.table.item(r, 2).text(): r for r in range(dialog.table.rowCount())}
         shown["changes"] = dialog.table.item(rows["战略稳定"], 4).text()
         shown["what"] = dialog.table.item(rows["地区安全"], 3).text()
@@ -173,7 +173,7 @@ def test_import_terms_preview_lets_the_user_choose_entry_by_entry(
         dialog.table.item(rows["地区安全"], 0).setCheckState(Qt.CheckState.Unchecked)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ImportDialog, "exec", choose)
+    monkeypatch.setattr(TermsImportDialog, "exec", choose)
     with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
         window.user_actions.import_terms(ROOT / "tests" / "data" / "termbases" / "xbench.tbx")
     assert shown == {
