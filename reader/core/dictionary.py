@@ -81,6 +81,14 @@ class Dictionary:
         self._connection: sqlite3.Connection | None = None
         self._builder: threading.Thread | None = None
         self._path: Path | None = None
+        self._fingerprint: str | None = None
+
+    def fingerprint(self) -> str:
+        """A hash of the CC-CEDICT file, for caches built from it (the word list the
+        segmenter joins by, the index)."""
+        if self._fingerprint is None:
+            self._fingerprint = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
+        return self._fingerprint
 
     def prepare_in_background(self) -> None:
         """Build the index on a worker thread if it is not cached yet: building takes two
@@ -124,8 +132,9 @@ class Dictionary:
     def _ensure_index(self) -> Path:
         """The index file, built first if it does not exist (on whichever thread asks)."""
         if self._path is None:
-            key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
-            self._path = (self._cache_folder or cache_dir()) / f"cedict-{key}.sqlite3"
+            self._path = (
+                self._cache_folder or cache_dir()
+            ) / f"cedict-{self.fingerprint()}.sqlite3"
         if not self._path.exists():
             write_atomically(self._path, lambda tmp: _build_index(self._source, tmp))
         return self._path

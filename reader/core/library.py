@@ -23,7 +23,7 @@ from reader.core.index import Corpus, Occurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
-TOKEN_CACHE_VERSION = "2"
+TOKEN_CACHE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -240,6 +240,7 @@ class Library:
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
+            self._dictionary.fingerprint(),
         )
         import json
 
@@ -261,5 +262,7 @@ class Library:
 
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self._term_texts, self._rules)
+            self._segmenter = Segmenter(
+                self._term_texts, self._rules, known=self._dictionary.__contains__
+            )
         return self._segmenter.segment(text)

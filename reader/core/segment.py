@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,13 +98,41 @@ def _word_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     return tuple(w.strip() for w in words)
 
 
-class Segmenter:
-    """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules."""
+#: The longest run of jieba's words joined back into one dictionary word, and its length.
+_MERGE_WORDS = 4
+_MERGE_CHARS = 8
+#: jieba's own phrases this long or longer are checked against the dictionary.
+_SPLIT_FROM = 4
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3007]+")
+#: jieba's Han range stops short of 〇 (U+3007), so 二〇一六年 would lose its 〇 to a token
+#: of its own; jieba is shown 零 in its place (same length, same role) and the spans map back.
+_JIEBA_STAND_INS = str.maketrans("〇", "零")
 
-    def __init__(self, terms: list[str], rules: SegmentationRules) -> None:
+
+class Segmenter:
+    """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules,
+    and then jieba's neighbouring words joined where the dictionary knows the whole.
+
+    jieba's own dictionary lacks many words of this register (国际社会, 军备竞赛 …), so it
+    cuts them; ``known`` (CC-CEDICT's headwords) lets a post-pass put them back together:
+    the longest run of up to four of jieba's words that is a dictionary word, and not on the
+    ``split`` list, becomes one word. The other way round, a word of four or more characters
+    that jieba made up from its phrase list (严重破坏, 紧张局势) and the dictionary does not
+    know is cut into the dictionary words it is made of, when each has two characters or
+    more; words on the ``add`` list are left as they are."""
+
+    def __init__(
+        self,
+        terms: list[str],
+        rules: SegmentationRules,
+        known: Callable[[str], bool] | None = None,
+    ) -> None:
         self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
         self._term_pattern = re.compile("|".join(map(re.escape, self._terms))) if terms else None
         self._rules = rules
+        self._split = frozenset(rules.split)
+        self._added = frozenset(rules.add)
+        self._known = known
         self._jieba: Any = None
 
     def segment(self, text: str) -> TokenList:
@@ -122,9 +151,56 @@ class Segmenter:
     def _cut(self, text: str, offset: int, ends: array[int], terms: bytearray) -> None:
         if not text:
             return
-        for _word, _start, end in self._tokenizer().tokenize(text, HMM=False):
-            ends.append(offset + end)
+        shown = text.translate(_JIEBA_STAND_INS)
+        words = [text[s:e] for _w, s, e in self._tokenizer().tokenize(shown, HMM=False)]
+        for word in self._join_known(words) if self._known else words:
+            offset += len(word)
+            ends.append(offset)
             terms.append(0)
+
+    def _join_known(self, words: list[str]) -> list[str]:
+        """jieba's words, with runs that form one dictionary word joined (longest first),
+        and the phrases the dictionary does not know cut into its words."""
+        joined: list[str] = []
+        index = 0
+        while index < len(words):
+            size = 1
+            for count in range(min(_MERGE_WORDS, len(words) - index), 1, -1):
+                candidate = "".join(words[index : index + count])
+                if self._joinable(candidate):
+                    size = count
+                    break
+            word = "".join(words[index : index + size])
+            joined.extend(self._dictionary_words(word) if size == 1 else [word])
+            index += size
+        return joined
+
+    def _dictionary_words(self, word: str) -> list[str]:
+        """``word`` cut into dictionary words of two characters or more (fewest pieces), or
+        ``[word]`` when it is known, added by hand, short, or cannot be cut so."""
+        if len(word) < _SPLIT_FROM or word in self._added or self._joinable(word):
+            return [word]
+        if _HAN_RUN.fullmatch(word) is None:
+            return [word]
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for end in range(2, len(word) + 1):
+            for start in range(0, end - 1):
+                before = best[start]
+                piece = word[start:end]
+                if before is None or end - start == len(word) or not self._joinable(piece):
+                    continue
+                if best[end] is None or len(before) + 1 < len(best[end] or ()):
+                    best[end] = [*before, piece]
+        return best[len(word)] or [word]
+
+    def _joinable(self, candidate: str) -> bool:
+        return (
+            len(candidate) <= _MERGE_CHARS
+            and _HAN_RUN.fullmatch(candidate) is not None
+            and candidate not in self._split
+            and self._known is not None
+            and self._known(candidate)
+        )
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
@@ -145,6 +221,7 @@ def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in (*terms, *rules.add):
+        word = word.translate(_JIEBA_STAND_INS)
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
     for word in rules.split:
         tokenizer.del_word(word)
