@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.cache import cache_dir, file_fingerprint, write_atomically
+from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked
 
 if TYPE_CHECKING:
@@ -38,7 +39,16 @@ class DictionaryEntry:
 
     @property
     def pinyin(self) -> str:
-        return cedict_to_marked(self.pinyin_numbered)
+        """The reading with tone marks, spelt by the orthography standard."""
+        return spell(self.simplified, cedict_to_marked(self.pinyin_numbered), self._idiom)
+
+    def _idiom(self, word: str) -> bool:
+        return self.is_idiom
+
+    @property
+    def is_idiom(self) -> bool:
+        """CC-CEDICT marks set idioms (chengyu) in their senses."""
+        return any("(idiom)" in sense for sense in self.definitions)
 
 
 def cedict_source() -> Path:

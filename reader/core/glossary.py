@@ -20,6 +20,7 @@ from typing import Any
 
 from reader.core.cache import cache_dir, fingerprint, write_atomically
 from reader.core.errors import GlossaryError
+from reader.core.orthography import ORTHOGRAPHY_VERSION, spell
 
 #: Bump when Term, Source or Glossary change shape: old cached glossaries are then ignored.
 CACHE_VERSION = "1"
@@ -155,7 +156,7 @@ def load_glossary(path: Path, cache_folder: Path | None = None) -> Glossary:
         raise GlossaryError(path, f"cannot read file ({exc.strerror})") from None
     cached = (
         cache_folder or cache_dir()
-    ) / f"glossary-{fingerprint(CACHE_VERSION, str(path), raw)}.pickle"
+    ) / f"glossary-{fingerprint(CACHE_VERSION, ORTHOGRAPHY_VERSION, str(path), raw)}.pickle"
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         glossary = pickle.loads(cached.read_bytes())
         if isinstance(glossary, Glossary):
@@ -251,6 +252,9 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
         raise fail("category", f"must be one of {', '.join(CATEGORIES)}")
     if values["pos"] and values["pos"] not in PARTS_OF_SPEECH:
         raise fail("pos", f"must be one of {', '.join(PARTS_OF_SPEECH)}")
+    # Spelt by the same step as every other reading, so a term reads the same in the
+    # glossary, in the text and in the dictionary pane.
+    values["pinyin"] = spell(values["hanzi"], values["pinyin"])
     return Term(line=line or 0, **values)
 
 

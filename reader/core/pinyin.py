@@ -10,7 +10,9 @@ tiāoqǐ), so a word is read in this order of trust:
    common one exists);
 4. pypinyin, reading the word as a phrase, which is right for most of what is left.
 
-Tone sandhi is not applied: 不 stays bù and 一 stays yī, as dictionaries cite them.
+Whatever the source, the reading is then spelt by the orthography standard
+(``reader.core.orthography``): citation tones (不 bù, 一 yī), numerals and measure words apart,
+idioms hyphenated, and so on.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Protocol
 
 from reader.core.dictionary import DictionaryEntry
 from reader.core.errors import DataFileError
+from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked, join_syllables
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -62,6 +65,15 @@ class PinyinReader:
     def _word(self, word: str) -> str:
         if not has_han(word):
             return ""
+        if word in self._curated:  # spelt when the glossary was loaded
+            return self._curated[word]
+        return spell(word, self._draft(word), self._is_idiom)
+
+    def _is_idiom(self, word: str) -> bool:
+        return any(entry.is_idiom for entry in self._dictionary.entries(word))
+
+    def _draft(self, word: str) -> str:
+        """The reading before the orthography step."""
         if word in self._curated:
             return self._curated[word]
         if word in self._standalone:
