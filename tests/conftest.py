@@ -16,6 +16,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _CACHE = Path(tempfile.mkdtemp(prefix="reader-test-cache-"))
 os.environ["READER_CACHE_DIR"] = str(_CACHE)
+# Nothing a test does may touch the user's real data folder either.
+_DATA = Path(tempfile.mkdtemp(prefix="reader-test-data-"))
+os.environ["READER_DATA_DIR"] = str(_DATA)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -23,6 +26,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_CACHE, ignore_errors=True)
+    shutil.rmtree(_DATA, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

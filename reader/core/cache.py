@@ -9,21 +9,13 @@ cache behind.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-CACHE_ENV = "READER_CACHE_DIR"
+from reader.core.files import replace_with
+from reader.core.userdirs import CACHE_ENV, cache_dir
 
-
-def cache_dir() -> Path:
-    """``$READER_CACHE_DIR`` if set (tests, benchmarks), else the platform's user cache folder."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("reader", appauthor=False))
+__all__ = ["CACHE_ENV", "cache_dir", "file_fingerprint", "fingerprint", "write_atomically"]
 
 
 def fingerprint(*parts: bytes | str) -> str:
@@ -42,14 +34,4 @@ def file_fingerprint(paths: Iterable[Path]) -> str:
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary sibling of ``path``, then rename it into place."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_with(path, write)

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from reader.core.cache import write_atomically
 from reader.core.errors import ReaderError
+from reader.core.files import FileAccessError, write_with
 from reader.core.glossary import Term
 from reader.core.library import Library
 
@@ -55,9 +55,9 @@ def export(library: Library, fmt: str, output: Path, document: str | None = None
         "anki": _write_anki,
     }
     try:
-        write_atomically(output, lambda tmp: writers[fmt](library, terms, tmp))
-    except OSError as exc:
-        raise ExportError(f"{output}: cannot write export ({exc.strerror or exc})") from None
+        write_with(output, lambda tmp: writers[fmt](library, terms, tmp))
+    except FileAccessError as exc:
+        raise ExportError(f"{exc.path}: cannot write export ({exc.problem})") from None
     return len(terms)
 
 

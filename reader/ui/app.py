@@ -127,8 +127,8 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot:  # a throw-away settings file: the render is the same on every machine
         with tempfile.TemporaryDirectory() as folder:
             window, library = build_window(app, args, Settings(Path(folder) / "screenshot.ini"))
-            for problem in library.problems:
-                print(f"reader: warning: {problem}", file=sys.stderr)
+            for broken in library.problems:
+                print(f"reader: warning: {broken}", file=sys.stderr)
             return save_screenshot(window, args.screenshot, args.select)
     window = start(app, args)
     return app.exec()

@@ -164,18 +164,22 @@ class DocumentView(QWidget):
 
     def _create_header(self, document: Document) -> None:
         self.header = QWidget(self)
-        title = QLabel(document.title, self.header, objectName="documentTitle")
+        title = QLabel(document.title, self.header)
+        title.setObjectName("documentTitle")
         title.setWordWrap(True)
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = title.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         title.setFont(bold)
-        meta = QLabel(f"{document.date} · {document.place}", self.header, objectName="documentMeta")
-        self.count_label = QLabel("", self.header, objectName="occurrenceCount")
+        meta = QLabel(f"{document.date} · {document.place}", self.header)
+        meta.setObjectName("documentMeta")
+        self.count_label = QLabel("", self.header)
+        self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.progress = QProgressBar(self.header, maximum=len(document.paragraphs), visible=False)
+        self.progress = QProgressBar(self.header, maximum=len(document.paragraphs))
+        self.progress.setVisible(False)
         self.progress.setFormat("Loading the text… %p%")
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
@@ -299,8 +303,8 @@ class DocumentView(QWidget):
             cursor = QTextCursor(self.area.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format = self._format(name)  # type: ignore[misc]
+            selection.cursor = cursor
+            selection.format = self._format(name)
             selections.append(selection)
         self.area.setExtraSelections(selections)
 

@@ -10,10 +10,18 @@ import re
 import unicodedata
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -109,7 +117,12 @@ class KwicDelegate(QStyledItemDelegate):
     """Draws a keyword-in-context line: paragraph number in grey, the keyword bold and
     underlined. Painted as three runs of text, no rich-text layout per row."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         parts = index.data(KWIC_ROLE)
         if parts is None:
             super().paint(painter, option, index)
@@ -117,17 +130,17 @@ class KwicDelegate(QStyledItemDelegate):
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
         options.text = ""  # the style draws background, selection and focus; the text is ours
-        widget = options.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget else QGuiApplication.style()
+        widget = options.widget
+        style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, widget)
-        selected = bool(options.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = options.palette  # type: ignore[attr-defined]
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)
+        palette = options.palette
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         label, left, match, right = parts
-        plain = QFont(options.font)  # type: ignore[attr-defined]
+        plain = QFont(options.font)
         strong = QFont(plain)
         strong.setBold(True)
         strong.setUnderline(True)
@@ -238,7 +251,9 @@ class GlossaryPanel(QWidget):
             ("pinyin", "Copy pinyin"),
             ("equivalents", "Copy equivalents"),
         ):
-            button = QToolButton(self._details_box, objectName="copyButton", text=label)
+            button = QToolButton(self._details_box)
+            button.setObjectName("copyButton")
+            button.setText(label)
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, k=key: self.copy(k))
             self.copy_buttons[key] = button

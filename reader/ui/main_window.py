@@ -6,6 +6,8 @@ the library and tells every widget what to show. All connections are in _connect
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -81,8 +83,11 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         def action(
-            text: str, shortcut: QKeySequence | str | None, slot, checkable: bool = False
-        ) -> QAction:  # type: ignore[no-untyped-def]
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+            slot: Callable[..., object],
+            checkable: bool = False,
+        ) -> QAction:
             act = QAction(text, self, checkable=checkable)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -136,11 +141,10 @@ class MainWindow(QMainWindow):
 
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
-            view.set_glossary_source(
-                lambda start, end, d=doc_id: [
-                    (s, e) for s, e, _ in self.library.terms_between(d, start, end)
-                ]
-            )
+            view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+
+    def _glossary_spans(self, doc_id: str, start: int, end: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _ in self.library.terms_between(doc_id, start, end)]
 
     # -- selection ------------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ class Settings:
             return value in (True, "true", "1", 1)
         if isinstance(default, int):
             try:
-                return int(value)
+                return int(value)  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 return default
         if isinstance(default, QByteArray) and not isinstance(value, QByteArray):
