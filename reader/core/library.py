@@ -20,7 +20,9 @@ from reader.core.documents import Document, load_documents
 from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.index import Corpus, Occurrences
-from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
+from reader.core.orthography import spell
+from reader.core.pinyin import PinyinReader, has_han, warm_pinyin
+from reader.core.readings import Readings, load_readings
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
 TOKEN_CACHE_VERSION = "3"
@@ -81,7 +83,7 @@ class Library:
         glossary: Glossary,
         rules: SegmentationRules,
         problems: list[ReaderError] | None = None,
-        readings: dict[str, str] | None = None,
+        readings: Readings | None = None,
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
         segmenter: Segmenter | None = None,
@@ -97,8 +99,9 @@ class Library:
         self._tokens: dict[str, TokenList] = {}
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._readings = readings or Readings()
         self.pinyin_reader = PinyinReader(
-            self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, readings
+            self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, self._readings.fixed()
         )
 
     @classmethod
@@ -123,10 +126,10 @@ class Library:
             found.append(exc)
             rules = SegmentationRules()
         try:
-            readings = load_standalone_readings(resources.resource(*resources.READINGS))
+            readings = load_readings(resources.resource(*resources.READINGS))
         except ReaderError as exc:
             found.append(exc)
-            readings = {}
+            readings = Readings()
         return cls(documents, terms, rules, found, readings, cache_folder=cache_folder)
 
     def warm_up(self) -> None:
@@ -150,6 +153,22 @@ class Library:
 
     def pinyin(self, word: str) -> str:
         return self.pinyin_reader.word(word)
+
+    def reading_at(self, doc_id: str, offset: int) -> str:
+        """The pinyin of the word at ``offset`` as it reads in that place: a context rule of
+        ``resources/readings.toml`` when one applies (视为 … 为 wéi), else the word's own."""
+        tokens = self.tokens(doc_id)
+        index = tokens.index_at(offset)
+        if index is None:
+            return ""
+        word = tokens[index].text
+        if self._readings.context and not tokens[index].term:
+            low, high = max(0, index - 4), min(len(tokens), index + 5)
+            window = [tokens[i].text for i in range(low, high)]
+            reading = self._readings.in_context(window, index - low)
+            if reading is not None:
+                return spell(word, reading)
+        return self.pinyin(word)
 
     def tokens(self, doc_id: str) -> TokenList:
         """The document's words, from the disk cache when its inputs have not changed."""

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 from reader.core.dictionary import DictionaryEntry
-from reader.core.errors import DataFileError
 from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked, join_syllables
 
@@ -196,22 +194,3 @@ def _pypinyin_syllables(word: str) -> list[str]:
 def warm_pinyin() -> None:
     """Load pypinyin's tables now (on a worker thread) rather than on the first click."""
     _pypinyin_syllables("中国")
-
-
-def load_standalone_readings(path: Path) -> dict[str, str]:
-    """The ``[standalone]`` table of ``resources/readings.toml``: character -> pinyin."""
-    import tomllib
-
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, f"not valid UTF-8 TOML: {exc}") from None
-    table = data.get("standalone", {})
-    if set(data) - {"standalone"} or not isinstance(table, dict):
-        raise DataFileError(path, "expected only a [standalone] table of character = pinyin")
-    for char, reading in table.items():
-        if len(char) != 1 or not has_han(char) or not isinstance(reading, str) or not reading:
-            raise DataFileError(path, f"[standalone] {char!r}: expected one character = pinyin")
-    return dict(table)

@@ -102,7 +102,7 @@ def tokens_dict(library: Library, doc_id: str, tokens: list[Token]) -> dict[str,
                 "text": t.text,
                 "start": t.start,
                 "end": t.end,
-                "pinyin": library.pinyin(t.text),
+                "pinyin": library.reading_at(doc_id, t.start) if t.text.strip() else "",
                 "term": t.term,
             }
             for t in tokens

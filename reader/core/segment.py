@@ -54,8 +54,13 @@ class TokenList(LazySequence[Token]):
 
     def at(self, offset: int) -> Token | None:
         """The token covering character ``offset``."""
+        index = self.index_at(offset)
+        return None if index is None else self._item(index)
+
+    def index_at(self, offset: int) -> int | None:
+        """The index of the token covering character ``offset``."""
         index = bisect_right(self.ends, offset)
-        return self._item(index) if index < len(self) else None
+        return index if offset >= 0 and index < len(self) else None
 
     def _item(self, index: int) -> Token:
         start = self.ends[index - 1] if index else 0
