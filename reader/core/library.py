@@ -40,6 +40,20 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """What stands at one occurrence: the word it belongs to (the segmenter's word or a
+    glossary term), where that word is, and how the occurrence is read there."""
+
+    word: str
+    start: int
+    end: int
+    pinyin: str
+
+    def standalone(self, text: str) -> bool:
+        return self.word == text
+
+
+@dataclass(frozen=True)
 class Lookup:
     """Everything known about one term or word, as the panel and ``reader lookup`` show it."""
 
@@ -169,6 +183,47 @@ class Library:
             if reading is not None:
                 return spell(word, reading)
         return self.pinyin(word)
+
+    def placed(self, doc_id: str, start: int, end: int) -> Placed:
+        """The word that ``text[start:end]`` stands in: the one token that covers it, else
+        the shortest glossary term that does, else the string itself (a phrase across
+        words). Its pinyin is the reading of those characters in that word (为 in 行为 is
+        wéi, alone before 实现 wèi)."""
+        text = self.document(doc_id).text
+        tokens = self.tokens(doc_id)
+        first, last = tokens.index_at(start), tokens.index_at(max(start, end - 1))
+        if first is not None and first == last:
+            token = tokens[first]
+            span = (token.start, token.end)
+        else:
+            covering = [
+                (b - a, a, b)
+                for a, b, _ in self.terms_between(doc_id, start, end)
+                if a <= start and end <= b
+            ]
+            span = min(covering)[1:] if covering else (start, end)
+        word = text[span[0] : span[1]]
+        if span == (start, end):
+            reading = self.reading_at(doc_id, start) if first == last else self.pinyin(word)
+        else:
+            inside = self._reading_inside(
+                word, self.reading_at(doc_id, span[0]), start - span[0], end - start
+            )
+            reading = inside or self.pinyin(text[start:end])
+        return Placed(word, span[0], span[1], reading)
+
+    @staticmethod
+    def _reading_inside(word: str, reading: str, offset: int, size: int) -> str | None:
+        """The syllables of ``reading`` that belong to ``word[offset:offset + size]``."""
+        from reader.core.orthography import syllables_of
+        from reader.core.pinyin_format import join_syllables
+
+        syllables = syllables_of(word, reading)
+        if syllables is None:
+            return None
+        before = sum(1 for c in word[:offset] if has_han(c))
+        count = sum(1 for c in word[offset : offset + size] if has_han(c))
+        return join_syllables(syllables[before : before + count]) or None
 
     def tokens(self, doc_id: str) -> TokenList:
         """The document's words, from the disk cache when its inputs have not changed."""

@@ -122,6 +122,14 @@ def spell(hanzi: str, draft: str, is_idiom: Callable[[str], bool] | None = None)
     return _render(syllables, seps)
 
 
+def syllables_of(hanzi: str, reading: str) -> list[str] | None:
+    """One syllable per Chinese character of ``hanzi``, read off ``reading``; None when
+    they do not fit. Lets a caller say how one character of a word is read in it."""
+    parsed = _parse(reading)
+    count = len(_HAN.findall(hanzi))
+    return parsed[0] if parsed is not None and len(parsed[0]) == count else None
+
+
 # -- reading the draft -----------------------------------------------------------------------
 
 

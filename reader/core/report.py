@@ -40,6 +40,16 @@ def occurrence_dict(occurrence: Occurrence) -> dict[str, Any]:
     }
 
 
+def placed_dict(library: Library, occurrence: Occurrence) -> dict[str, Any]:
+    placed = library.placed(occurrence.document, occurrence.start, occurrence.end)
+    return {
+        "word": placed.word,
+        "word_start": placed.start,
+        "word_end": placed.end,
+        "pinyin": placed.pinyin,
+    }
+
+
 def citation(glossary: Glossary, key: str) -> str:
     """The full citation of a source key, or ``unverified``."""
     source = glossary.source(key)
@@ -67,7 +77,11 @@ def term_dict(term: Term, glossary: Glossary, counts: dict[str, int]) -> dict[st
     }
 
 
-def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
+def lookup_dict(
+    lookup: Lookup, glossary: Glossary, library: Library | None = None
+) -> dict[str, Any]:
+    """``library`` given, each occurrence also says which word it stands in (``word``,
+    ``word_start``, ``word_end``) and how it is read there (``pinyin``)."""
     if lookup.glossary is not None:
         data = term_dict(lookup.glossary, glossary, lookup.counts)
     else:
@@ -90,7 +104,10 @@ def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
         }
         for e in lookup.entries
     ]
-    data["occurrences"] = [occurrence_dict(o) for o in lookup.occurrences]
+    data["occurrences"] = [
+        {**occurrence_dict(o), **(placed_dict(library, o) if library else {})}
+        for o in lookup.occurrences
+    ]
     return data
 
 
