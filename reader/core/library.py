@@ -26,6 +26,8 @@ from reader.core.readings import Readings, load_readings
 from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
 
 TOKEN_CACHE_VERSION = "3"
+#: Occurrences grouped by word for the window only up to this many (see occurrence_words).
+WORDS_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,22 @@ class Library:
             )
             reading = inside or self.pinyin(text[start:end])
         return Placed(word, span[0], span[1], reading)
+
+    def occurrence_words(
+        self, occurrences: Occurrences, limit: int = WORDS_LIMIT
+    ) -> list[list[Placed]] | None:
+        """For each document's occurrences (in ``occurrences.by_document`` order), the word
+        each stands in and its reading there. None past ``limit`` occurrences or documents, where placing every
+        one would cost more than a click may: the window then lists them ungrouped."""
+        groups = [g for g in occurrences.by_document]
+        if len(occurrences) > limit or sum(1 for g in groups if len(g)) > limit // 100:
+            return None
+        words = []
+        for group in groups:
+            size = len(occurrences.term)
+            doc_id = group.document.id
+            words.append([self.placed(doc_id, s, s + size) for s in group.starts])
+        return words
 
     @staticmethod
     def _reading_inside(word: str, reading: str, offset: int, size: int) -> str | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListView,
     QSplitter,
@@ -38,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.glossary import Glossary
-from reader.core.library import Lookup
+from reader.core.library import Lookup, Placed
+from reader.core.occurrence_words import describe_groups, word_groups
 from reader.core.report import citation
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 from reader.ui.occurrence_model import KWIC_ROLE, SPAN_ROLE, OccurrenceModel
@@ -188,7 +190,7 @@ class GlossaryPanel(QWidget):
         self._create_occurrences()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("panelSplitter")
-        for widget in (self._list_box, self._details_box, self.occurrences):
+        for widget in (self._list_box, self._details_box, self._occurrences_box):
             splitter.addWidget(widget)
         splitter.setSizes([300, 320, 260])
         layout = QVBoxLayout(self)
@@ -273,21 +275,37 @@ class GlossaryPanel(QWidget):
         self.occurrences.setItemDelegate(KwicDelegate(self.occurrences))
         self.occurrences.activated.connect(self._on_occurrence_activated)
         self.occurrences.clicked.connect(self._on_occurrence_activated)
+        self.occurrence_words = QLabel(self)
+        self.occurrence_words.setObjectName("occurrenceWords")
+        self.occurrence_words.setAccessibleName("Occurrences by word")
+        self.occurrence_words.setWordWrap(True)
+        self.occurrence_words.hide()
+        self._occurrences_box = QWidget(self)
+        layout = QVBoxLayout(self._occurrences_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.occurrence_words)
+        layout.addWidget(self.occurrences)
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup) -> None:
+    def show_lookup(self, lookup: Lookup, words: list[list[Placed]] | None = None) -> None:
+        """``words``: the word each occurrence stands in, per document, when known."""
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
             button.setEnabled(key != "equivalents" or lookup.glossary is not None)
-        self.occurrence_model.set_occurrences(lookup.occurrences)
+        self.occurrence_model.set_occurrences(lookup.occurrences, words)
+        groups = word_groups(lookup.term, (p.word for g in words or [] for p in g))
+        self.occurrence_words.setText(describe_groups(lookup.term, groups))
+        self.occurrence_words.setVisible(bool(groups))
         self._select_row(lookup.term)
 
     def clear(self) -> None:
         self._lookup = None
         self.details.clear()
         self.occurrence_model.clear()
+        self.occurrence_words.clear()
+        self.occurrence_words.hide()
         for button in self.copy_buttons.values():
             button.setEnabled(False)
         self.table.selectionModel().clearSelection()

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             return False
         self.current = lookup
         self.hits = lookup.occurrences.hits()
-        self.panel.show_lookup(lookup)
+        self.panel.show_lookup(lookup, self.library.occurrence_words(lookup.occurrences))
         for group in lookup.occurrences.by_document:
             view = self.views[group.document.id]
             view.set_layer("occurrences", group.spans())
