@@ -92,6 +92,7 @@ class Dictionary:
         self._builder: threading.Thread | None = None
         self._path: Path | None = None
         self._fingerprint: str | None = None
+        self._headwords: frozenset[str] | None = None
 
     def fingerprint(self) -> str:
         """A hash of the CC-CEDICT file, for caches built from it (the word list the
@@ -125,6 +126,20 @@ class Dictionary:
             "SELECT 1 FROM entry WHERE simplified = ? OR traditional = ? LIMIT 1", (word, word)
         )
         return row.fetchone() is not None
+
+    def headwords(self) -> frozenset[str]:
+        """Every headword, simplified and traditional, as a set: the segmenter asks about
+        each neighbouring pair of words of a text, which would be millions of index queries
+        (20 µs each) for a large corpus. Read from the cached index in two scans (a fifth
+        of a second), only when a text has to be cut."""
+        if self._headwords is None:
+            db = self._db()
+            simplified = {w for (w,) in db.execute("SELECT simplified FROM entry")}
+            traditional = db.execute(
+                "SELECT traditional FROM entry WHERE traditional != simplified"
+            )
+            self._headwords = frozenset(simplified.union(w for (w,) in traditional))
+        return self._headwords
 
     def close(self) -> None:
         if self._connection is not None:

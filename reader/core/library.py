@@ -8,9 +8,11 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from array import array
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import resources
@@ -41,18 +43,21 @@ class Span:
     kind: str  # "term", "word" or "char"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Placed:
     """What stands at one occurrence: the word it belongs to (the segmenter's word or a
-    glossary term), where that word is, and how the occurrence is read there."""
+    glossary term), where that word is, and how the occurrence is read there. The reading
+    is worked out when first asked for: a window groups hundreds of occurrences by word but
+    shows the readings of a screenful."""
 
     word: str
     start: int
     end: int
-    pinyin: str
+    read: Callable[[], str] = field(repr=False, compare=False)
 
-    def standalone(self, text: str) -> bool:
-        return self.word == text
+    @functools.cached_property
+    def pinyin(self) -> str:
+        return self.read()
 
 
 @dataclass(frozen=True)
@@ -205,14 +210,16 @@ class Library:
             ]
             span = min(covering)[1:] if covering else (start, end)
         word = text[span[0] : span[1]]
-        if span == (start, end):
-            reading = self.reading_at(doc_id, start) if first == last else self.pinyin(word)
-        else:
+
+        def read() -> str:
+            if span == (start, end):
+                return self.reading_at(doc_id, start) if first == last else self.pinyin(word)
             inside = self._reading_inside(
                 word, self.reading_at(doc_id, span[0]), start - span[0], end - start
             )
-            reading = inside or self.pinyin(text[start:end])
-        return Placed(word, span[0], span[1], reading)
+            return inside or self.pinyin(text[start:end])
+
+        return Placed(word, span[0], span[1], read)
 
     def occurrence_words(
         self, occurrences: Occurrences, limit: int = WORDS_LIMIT
@@ -352,9 +359,10 @@ class Library:
             write_atomically(path, write)
         return tokens
 
+    def _known_word(self, word: str) -> bool:
+        return word in self._dictionary.headwords()
+
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(
-                self._term_texts, self._rules, known=self._dictionary.__contains__
-            )
+            self._segmenter = Segmenter(self._term_texts, self._rules, known=self._known_word)
         return self._segmenter.segment(text)
