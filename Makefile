@@ -43,5 +43,17 @@ test: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
 
+# Mutation testing with mutmut (slow; not in CI). reader/core and reader/ui are run separately,
+# each for at most MUTATE_BUDGET seconds; unreached mutants are reported as "not checked".
+# MUTATE_CORE / MUTATE_UI narrow the run to some modules, e.g. MUTATE_UI='reader.ui.selection.*'.
+MUTATE_BUDGET ?= 1800
+MUTATE_CORE ?= reader.core.*
+MUTATE_UI ?= reader.ui.*
+MUTATE_ENV := QT_QPA_PLATFORM=offscreen READER_CACHE_DIR=$(CURDIR)/mutants/.cache
+mutate: $(DEV_STAMP)
+	-$(MUTATE_ENV) timeout $(MUTATE_BUDGET) $(BIN)/mutmut run --max-children 2 $(MUTATE_CORE)
+	-$(MUTATE_ENV) timeout $(MUTATE_BUDGET) $(BIN)/mutmut run --max-children 2 $(MUTATE_UI)
+	$(BIN)/python -m tests.mutation_score reader.core reader.ui
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info mutants

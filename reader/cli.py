@@ -32,6 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--glossary", type=Path, help="glossary file (default: the bundled one)")
     parser.add_argument("--select", metavar="TERM", help="window: open with TERM selected")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
+    parser.add_argument("--compare", action="store_true", help="window: open View › Compare")
+    parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     docs = commands.add_parser("docs", help="list the documents")
@@ -47,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     terms = commands.add_parser("terms", help="the glossary with counts per document")
     terms.add_argument("--json", action="store_true")
     terms.add_argument("--doc", help="only terms that stand in this document")
+
+    find = commands.add_parser("find", help="find text in the documents: hanzi, or pinyin")
+    find.add_argument("query", metavar="QUERY", help="e.g. 领域, lingyu, ling3yu4")
+    find.add_argument("--json", action="store_true")
 
     segment = commands.add_parser("segment", help="a document as words with pinyin")
     segment.add_argument("doc", metavar="DOC", help="document id, e.g. 2016")
@@ -66,11 +77,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("translation", metavar="TRANSLATION", help="the translation's id")
     check.add_argument("--json", action="store_true")
 
+    compare = commands.add_parser(
+        "compare", help="shared wording, paragraph links and term shift of two documents"
+    )
+    compare.add_argument("a", metavar="A", help="document id, e.g. 2016")
+    compare.add_argument("b", metavar="B", help="document id, e.g. 2025")
+    compare.add_argument(
+        "--min", type=int, default=8, metavar="N", help="shortest shared run (default 8)"
+    )
+    compare.add_argument("--json", action="store_true")
+    compare.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained report")
+
     export = commands.add_parser("export", help="write the glossary as csv, tsv, tbx or anki")
     export.add_argument("--format", required=True, choices=("csv", "tsv", "tbx", "anki"))
     export.add_argument("--output", required=True, type=Path)
     export.add_argument("--doc", help="only terms that stand in this document")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    from reader.ui.layout import parse_size  # plain arithmetic: imports no Qt
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,16 +119,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lookup": _lookup,
             "terms": _terms,
             "segment": _segment,
+            "find": _find,
             "export": _export,
             "align": _align,
             "check": _check,
+            "compare": _compare,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `reader segment 2016 | head`
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # stdout on a full disk, a closed terminal
+        _silence_stdout()
+        print(f"reader: error: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush at exit cannot fail
+    again with a traceback (as the Python documentation advises for SIGPIPE)."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _open_library(args: argparse.Namespace) -> Any:
@@ -126,20 +174,22 @@ def _docs(library: Any, args: argparse.Namespace) -> int:
 
 
 def _lookup(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.errors import DataFileError, TermNotFoundError
+    from reader.core.errors import DataFileError, EmptyQueryError, TermNotFoundError
+    from reader.core.files import FileAccessError, read_text_bounded
     from reader.core.report import lookup_dict
 
-    wanted = list(args.terms)
+    wanted = [term.strip() for term in args.terms]
     if args.from_file:
         try:
-            wanted += [
-                line.strip() for line in args.from_file.read_text(encoding="utf-8").splitlines()
-            ]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(args.from_file, f"cannot read term list ({exc})") from None
+            lines = read_text_bounded(args.from_file).splitlines()
+        except FileAccessError as exc:
+            raise DataFileError(args.from_file, f"cannot read term list ({exc.problem})") from None
+        wanted += [line.strip() for line in lines]
+    if not args.from_file and any(not term for term in wanted):
+        raise EmptyQueryError("lookup: an empty TERM matches nothing; give a word to look up")
     wanted = [w for w in dict.fromkeys(wanted) if w]
     if not wanted:
-        raise DataFileError("lookup", "give at least one TERM or --from FILE")
+        raise DataFileError(args.from_file or "lookup", "give at least one TERM or --from FILE")
     found, missing = [], []
     for word in wanted:
         for query in _expand(library, word):
@@ -186,6 +236,8 @@ def _format_lookup(library: Any, item: Any) -> str:
         lines.append(f"  definition: {term.definition}")
         if term.note:
             lines.append(f"  usage:      {term.note}")
+        if term.former_name_of:
+            lines.append(f"  former name of: {term.former_name_of}")
         if term.related:
             lines.append(f"  related:    {', '.join(term.related)}")
     for entry in item.entries:
@@ -224,6 +276,36 @@ def _terms(library: Any, args: argparse.Namespace) -> int:
         counts = "  ".join(f"{row['counts'][i]:>4}" for i in ids)
         print(f"{counts}  {row['term']}  {row['pinyin']}  — {'; '.join(row['english'])}")
     return EXIT_OK
+
+
+def _find(library: Any, args: argparse.Namespace) -> int:
+    """Like the window's Ctrl+F in the texts; exit 1 when the query is found nowhere."""
+    from reader.core.report import occurrence_dict
+
+    if not args.query.strip():
+        raise _usage_error("find", "give a QUERY (hanzi or pinyin)")
+    matches = library.find_text(args.query)
+    if args.json:
+        _print_json(
+            {
+                "query": matches.query,
+                "kind": matches.kind,
+                "counts": matches.counts,
+                "occurrences": [occurrence_dict(o) for o in matches.occurrences],
+            }
+        )
+    else:
+        counts = "  ".join(f"{doc}: {n}" for doc, n in matches.counts.items())
+        print(f"{matches.query}  [{matches.kind}]  {matches.total} found  {counts}")
+        for o in matches.occurrences:
+            print(f"  {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}")
+    return EXIT_OK if matches.total else EXIT_NOT_FOUND
+
+
+def _usage_error(where: str, message: str) -> Exception:
+    from reader.core.errors import DataFileError
+
+    return DataFileError(where, message)
 
 
 def _segment(library: Any, args: argparse.Namespace) -> int:
@@ -312,4 +394,24 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         for start, paragraph in c.missing:
             context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
             print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
+    return EXIT_OK
+
+
+def _compare(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.compare import compare
+    from reader.core.compare_report import plain_text
+    from reader.core.errors import ReaderError
+
+    if args.min < 1:
+        raise ReaderError(f"compare: --min must be at least 1, got {args.min}")
+    comparison = compare(library, args.a, args.b, args.min)
+    if args.html:
+        from reader.core.compare_html import write_html
+
+        write_html(comparison, args.html)
+        print(f"wrote the comparison of {args.a} and {args.b} to {args.html}")
+    elif args.json:
+        _print_json(comparison.to_dict())
+    else:
+        print(plain_text(comparison), end="")
     return EXIT_OK

@@ -9,22 +9,30 @@ needs them all.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources as _importlib_resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from reader.core.cache import cache_dir, file_fingerprint, write_atomically
+from reader.core.cache import (
+    cache_dir,
+    discard,
+    file_fingerprint,
+    is_own_regular_file,
+    write_atomically,
+)
 from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked
 
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+T = TypeVar("T")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
@@ -83,7 +91,12 @@ def cedict_metadata(source: Path) -> dict[str, str]:
 
 
 class Dictionary:
-    """Look-ups in CC-CEDICT by simplified or traditional headword, through the cached index."""
+    """Look-ups in CC-CEDICT by simplified or traditional headword, through the cached index.
+
+    The index is checked before it is served (its header, size, source key and row count:
+    about a millisecond) and any SQLite error at query time is taken as damage: the file is
+    deleted and rebuilt once, with one line on stderr. When the cache folder cannot be
+    written, the index is built in memory instead: slower to start, never wrong."""
 
     def __init__(self, source: Path | None = None, cache_folder: Path | None = None) -> None:
         self._source = source or cedict_source()
@@ -91,15 +104,16 @@ class Dictionary:
         self._connection: sqlite3.Connection | None = None
         self._builder: threading.Thread | None = None
         self._path: Path | None = None
-        self._fingerprint: str | None = None
+        self._key = ""
+        self._rebuilt = False
         self._headwords: frozenset[str] | None = None
 
     def fingerprint(self) -> str:
         """A hash of the CC-CEDICT file, for caches built from it (the word list the
         segmenter joins by, the index)."""
-        if self._fingerprint is None:
-            self._fingerprint = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
-        return self._fingerprint
+        if not self._key:
+            self._key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
+        return self._key
 
     def prepare_in_background(self) -> None:
         """Build the index on a worker thread if it is not cached yet: building takes two
@@ -112,20 +126,21 @@ class Dictionary:
 
     def entries(self, word: str) -> list[DictionaryEntry]:
         """Every entry whose simplified or traditional headword is ``word``, in file order."""
-        import json
-
-        rows = self._db().execute(
+        return self._query(
             "SELECT traditional, simplified, pinyin, senses FROM entry"
             " WHERE simplified = ? OR traditional = ? ORDER BY rowid",
             (word, word),
+            _entry,
         )
-        return [DictionaryEntry(t, s, p, tuple(json.loads(d))) for t, s, p, d in rows]
 
     def __contains__(self, word: str) -> bool:
-        row = self._db().execute(
-            "SELECT 1 FROM entry WHERE simplified = ? OR traditional = ? LIMIT 1", (word, word)
+        return bool(
+            self._query(
+                "SELECT 1 FROM entry WHERE simplified = ? OR traditional = ? LIMIT 1",
+                (word, word),
+                lambda row: True,
+            )
         )
-        return row.fetchone() is not None
 
     def headwords(self) -> frozenset[str]:
         """Every headword, simplified and traditional, as a set: the segmenter asks about
@@ -133,18 +148,34 @@ class Dictionary:
         (20 µs each) for a large corpus. Read from the cached index in two scans (a fifth
         of a second), only when a text has to be cut."""
         if self._headwords is None:
-            db = self._db()
-            simplified = {w for (w,) in db.execute("SELECT simplified FROM entry")}
-            traditional = db.execute(
-                "SELECT traditional FROM entry WHERE traditional != simplified"
-            )
-            self._headwords = frozenset(simplified.union(w for (w,) in traditional))
+            rows = self._query("SELECT simplified, traditional FROM entry", (), tuple)
+            self._headwords = frozenset(w for row in rows for w in row if isinstance(w, str))
         return self._headwords
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+    def _query(
+        self, sql: str, args: tuple[str, ...], convert: Callable[[tuple[Any, ...]], T]
+    ) -> list[T]:
+        """``convert`` applied to each row of ``sql``. A damaged index (an SQLite error, or a
+        row that does not convert) is deleted and rebuilt once, then built in memory."""
+        import sqlite3
+
+        for attempt in range(3):
+            try:
+                return [convert(row) for row in self._db().execute(sql, args)]
+            except (sqlite3.Error, ValueError, TypeError):
+                if attempt == 2:
+                    raise
+                self.close()
+                if attempt == 0 and self._path is not None:
+                    discard(self._path, "damaged")
+                else:
+                    self._connection = self._in_memory()
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
@@ -154,44 +185,123 @@ class Dictionary:
             self._connection = self._open()
         return self._connection
 
-    def _ensure_index(self) -> Path:
-        """The index file, built first if it does not exist (on whichever thread asks)."""
+    def _ensure_index(self) -> Path | None:
+        """The index file, built first if it does not exist (on whichever thread asks); None
+        if the cache folder cannot hold it."""
         if self._path is None:
-            self._path = (
-                self._cache_folder or cache_dir()
-            ) / f"cedict-{self.fingerprint()}.sqlite3"
-        if not self._path.exists():
-            write_atomically(self._path, lambda tmp: _build_index(self._source, tmp))
-        return self._path
+            key = self.fingerprint()
+            self._path = (self._cache_folder or cache_dir()) / f"cedict-{key}.sqlite3"
+        own = is_own_regular_file(self._path)
+        if own:
+            return self._path
+        if own is False:
+            discard(self._path, "not a regular file of ours")
+        key = self._key
+        if write_atomically(self._path, lambda tmp: _build_index(self._source, tmp, key)):
+            return self._path
+        return None
 
     def _open(self) -> sqlite3.Connection:
+        path = self._ensure_index()
+        if path is not None:
+            connection = _connect_checked(path, self._key)
+            if connection is not None:
+                return connection
+            discard(path, "damaged")
+            path = self._ensure_index()
+            connection = _connect_checked(path, self._key) if path else None
+            if connection is not None:
+                return connection
+        return self._in_memory()
+
+    def _in_memory(self) -> sqlite3.Connection:
         import sqlite3
 
-        path = self._ensure_index()
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(connection, self._source, self.fingerprint())
+        return connection
 
 
-def _build_index(source: Path, target: Path) -> None:
-    import gzip
+def _entry(row: tuple[Any, ...]) -> DictionaryEntry:
     import json
+
+    traditional, simplified, pinyin, senses = row
+    definitions = json.loads(senses)
+    texts = (traditional, simplified, pinyin, *definitions)
+    if not isinstance(definitions, list) or not all(isinstance(t, str) for t in texts):
+        raise ValueError("an entry of the wrong shape")
+    return DictionaryEntry(traditional, simplified, pinyin, tuple(definitions))
+
+
+def _connect_checked(path: Path, key: str) -> sqlite3.Connection | None:
+    """A read-only connection to the index if it passes the cheap checks, else None."""
+    import sqlite3
+
+    if not _sqlite_size_matches(path):
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
+        (rows,) = connection.execute("SELECT max(rowid) FROM entry").fetchone()
+        if meta.get("key") == key and meta.get("rows") == str(rows) and rows:
+            return connection
+    except sqlite3.Error:
+        pass
+    if connection is not None:
+        connection.close()
+    return None
+
+
+def _sqlite_size_matches(path: Path) -> bool:
+    """The file starts as an SQLite database does and is as long as its header says (a
+    truncated or padded copy is caught here, before SQLite reads a page of it)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return header[24:28] == header[92:96] and page_size * pages == size
+
+
+def _build_index(source: Path, target: Path, key: str) -> None:
     import sqlite3
 
     target.unlink(missing_ok=True)
     connection = sqlite3.connect(target)
     try:
-        connection.execute(
-            "CREATE TABLE entry (traditional TEXT, simplified TEXT, pinyin TEXT, senses TEXT)"
-        )
-        with gzip.open(source, "rt", encoding="utf-8") as handle:
-            connection.executemany(
-                "INSERT INTO entry VALUES (?, ?, ?, ?)",
-                (
-                    (e.traditional, e.simplified, e.pinyin_numbered, json.dumps(e.definitions))
-                    for e in parse_cedict(handle)
-                ),
-            )
-        connection.execute("CREATE INDEX by_simplified ON entry (simplified)")
-        connection.execute("CREATE INDEX by_traditional ON entry (traditional)")
-        connection.commit()
+        _fill(connection, source, key)
     finally:
         connection.close()
+
+
+def _fill(connection: sqlite3.Connection, source: Path, key: str) -> None:
+    import gzip
+    import json
+
+    # No journal: the file is built under a temporary name and renamed only when complete,
+    # so a kill leaves one stale temporary file (removed by the next run), nothing else.
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute(
+        "CREATE TABLE entry (traditional TEXT, simplified TEXT, pinyin TEXT, senses TEXT)"
+    )
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        connection.executemany(
+            "INSERT INTO entry VALUES (?, ?, ?, ?)",
+            (
+                (e.traditional, e.simplified, e.pinyin_numbered, json.dumps(e.definitions))
+                for e in parse_cedict(handle)
+            ),
+        )
+    connection.execute("CREATE INDEX by_simplified ON entry (simplified)")
+    connection.execute("CREATE INDEX by_traditional ON entry (traditional)")
+    (rows,) = connection.execute("SELECT max(rowid) FROM entry").fetchone()
+    connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", [("key", key), ("rows", str(rows))])
+    connection.commit()

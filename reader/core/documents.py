@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.errors import DocumentFormatError
+from reader.core.files import FileAccessError, read_bounded
 
 REQUIRED_FIELDS = ("id", "title", "date", "place", "source")
 ITEM_MARKER = "- "
@@ -78,11 +79,9 @@ class Document:
 def load_document(path: Path) -> Document:
     """Read and validate one text file; every problem names the file and line."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentFormatError(path, "file not found") from None
-    except OSError as exc:
-        raise DocumentFormatError(path, f"cannot read file ({exc.strerror})") from None
+        raw = read_bounded(path)
+    except FileAccessError as exc:
+        raise DocumentFormatError(path, exc.problem) from None
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -185,7 +184,10 @@ def load_documents(folder: Path) -> tuple[list[Document], list[DocumentFormatErr
     if not folder.is_dir():
         return [], [DocumentFormatError(folder, "texts folder not found")]
     seen: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.txt")):
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        return [], [DocumentFormatError(folder, "no texts (*.txt files) in this folder")]
+    for path in paths:
         try:
             document = load_document(path)
         except DocumentFormatError as exc:

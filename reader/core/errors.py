@@ -45,5 +45,9 @@ class UnknownDocumentError(ReaderError):
         super().__init__(f"no document with id {doc_id!r}; known ids: {', '.join(known) or 'none'}")
 
 
+class EmptyQueryError(ReaderError):
+    """A look-up of nothing (an empty or blank term): bad input, not a miss."""
+
+
 class TermNotFoundError(ReaderError):
     """A looked-up term that stands in no document and no dictionary."""

@@ -14,6 +14,7 @@ leaves a half-written file over one the user already had.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 from collections.abc import Callable
@@ -22,8 +23,9 @@ from xml.etree import ElementTree as ET
 
 from reader.core.errors import ReaderError
 from reader.core.files import FileAccessError, write_with
-from reader.core.glossary import Term
+from reader.core.glossary import UNVERIFIED, Term
 from reader.core.library import Library
+from reader.core.report import citation
 
 FORMATS = ("csv", "tsv", "tbx", "anki")
 SUFFIXES = {"csv": ".csv", "tsv": ".tsv", "tbx": ".tbx", "anki": ".apkg"}
@@ -63,9 +65,17 @@ def export(library: Library, fmt: str, output: Path, document: str | None = None
 
 def columns(library: Library) -> list[str]:
     ids = library.document_ids()
-    return ["hanzi", "pinyin", "english", "russian", "definition", "category", "note"] + [
-        f"count_{i}" for i in ids
-    ]
+    return [
+        "hanzi",
+        "pinyin",
+        "english",
+        "russian",
+        "definition",
+        "category",
+        "note",
+        "english_source",  # where the English was seen, or "unverified"
+        "russian_source",
+    ] + [f"count_{i}" for i in ids]
 
 
 def rows(library: Library, terms: list[Term]) -> list[list[str]]:
@@ -82,6 +92,8 @@ def rows(library: Library, terms: list[Term]) -> list[list[str]]:
                 t.definition,
                 t.category,
                 t.note,
+                citation(library.glossary, t.english_source),
+                citation(library.glossary, t.russian_source),
                 *(str(counts[i]) for i in ids),
             ]
         )
@@ -139,6 +151,8 @@ def _concept(library: Library, body: ET.Element, term: Term, number: int) -> Non
     _el(entry, "descrip", {"type": "subjectField"}).text = "arms control; strategic stability"
     if term.note:
         _el(entry, "note").text = term.note
+    if term.former_name_of:
+        _el(entry, "note").text = f"former name of {term.former_name_of}"
     zh = _el(entry, "langSec", {XML_LANG: "zh"})
     _term(zh, term.hanzi, term, f"pinyin: {term.pinyin}")
     for lang, equivalents, key in (
@@ -162,6 +176,9 @@ def _term(section: ET.Element, text: str, term: Term, note: str) -> None:
     if term.variant_of:
         shorter = len(term.hanzi) < len(term.variant_of)
         _el(term_sec, "termNote", {"type": "termType"}).text = "shortForm" if shorter else "variant"
+    if term.former_name_of:  # a name given up is superseded, not a short form of the new one
+        status = _el(term_sec, "termNote", {"type": "administrativeStatus"})
+        status.text = "supersededTerm-admn-sts"
     _el(term_sec, "note").text = note
 
 
@@ -197,6 +214,8 @@ def _sentence_bounds(text: str, offset: int, low: int, high: int) -> tuple[int, 
 
 
 def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
+    import sqlite3
+
     import genanki  # type: ignore[import-untyped]
 
     model = genanki.Model(
@@ -223,14 +242,47 @@ def _write_anki(library: Library, terms: list[Term], path: Path) -> None:
                 fields=[
                     _html(term.hanzi),
                     _html(term.pinyin),
-                    _html("; ".join(term.english)),
+                    _html("; ".join(term.english)) + _unverified_mark(library, term),
                     _html(term.definition),
                     _html(example_sentence(library, term.hanzi)),
                 ],
                 guid=anki_guid(term.hanzi),
             )
         )
-    genanki.Package(deck).write_to_file(str(path))
+    try:
+        _write_package(genanki.Package(deck), path)
+    except sqlite3.Error as exc:  # the collection is built in $TMPDIR: full, or unusable
+        raise OSError(errno.EIO, f"could not build the deck ({exc})") from None
+
+
+def _write_package(package: object, path: Path) -> None:
+    """genanki's ``write_to_file``, except that its scratch database is always removed
+    (genanki leaves one in $TMPDIR on every export, and another on every failure)."""
+    import itertools
+    import sqlite3
+    import tempfile
+    import time
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="reader-anki-") as scratch:
+        database = Path(scratch) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            now = time.time()
+            package.write_to_db(connection.cursor(), now, itertools.count(int(now * 1000)))  # type: ignore[attr-defined]
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.write(database, "collection.anki2")
+            archive.writestr("media", "{}")
+
+
+def _unverified_mark(library: Library, term: Term) -> str:
+    """On the card, under the English, when the English was not seen in an official text."""
+    if citation(library.glossary, term.english_source) != UNVERIFIED:
+        return ""
+    return '<div class="unverified" style="color:#b35900;font-size:small">⚠ unverified</div>'
 
 
 def _html(text: str) -> str:

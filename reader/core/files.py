@@ -6,14 +6,19 @@ stood; a cache must never be left half-built by a kill -9. The rules live in one
 
 - A regular file (or a name that does not exist yet) is written to a temporary sibling, flushed
   to disk and renamed over the target, so a failed or interrupted write leaves the old content.
-  A replaced file keeps its permission bits; a new one gets the ordinary mode (0666 less umask).
+  A replaced file keeps its permission bits, its group and, where the system allows, its owner;
+  a new one gets the ordinary mode (0666 less umask). A file we may not write (read-only, or
+  another user's) is refused, never replaced behind its owner's back; another user's file that
+  we may write, but whose owner a rename would change, is written through instead.
 - A symlink is followed: the rules apply to the file it points to, and the link stays a link.
 - A regular file with other hard links, a FIFO or a character device (``/dev/null``, a terminal)
   is written through, in place: replacing it would cut it off from its other names or readers.
-  A FIFO with no reader is refused rather than waited on.
+  A FIFO with no reader is refused rather than waited on. A regular file written through has
+  its space reserved first, so a full disk or a file-size limit fails before a byte changes.
 - Anything else (a folder, a socket, a block device) is refused with a message.
 - Temporary files carry the writer's pid in their name, so stale ones (left by a process that
-  was killed) can be recognised and removed by :func:`remove_stale_temporaries`.
+  was killed, or older than a day) can be recognised and removed by
+  :func:`remove_stale_temporaries`; SQLite's ``-journal`` companions of them too.
 
 Reads of user-supplied files are bounded (:func:`read_bounded`): only regular files, never more
 than a size limit, opened without blocking, so a FIFO or ``/dev/zero`` cannot hang or exhaust
@@ -27,6 +32,8 @@ import errno
 import os
 import re
 import stat
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,8 +44,16 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 _TEMP_SUFFIX = ".reader-tmp"
 _TEMP_PATTERN = re.compile(
-    r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-z]+" + re.escape(_TEMP_SUFFIX) + "$"
+    r"^\.(?P<name>.*)\.(?P<pid>\d+)\.[0-9a-z]+"
+    + re.escape(_TEMP_SUFFIX)
+    + r"(-journal|-wal|-shm)?$"
 )
+#: A temporary file older than this is stale even if its pid now belongs to another process.
+_STALE_AFTER_S = 24 * 3600
+#: Bytes of the target's name kept in a temporary name, so that a long name stays legal.
+_NAME_ROOM = 120
+_umask_lock = threading.Lock()
+_umask_value: int | None = None
 
 
 class FileAccessError(ReaderError):
@@ -55,16 +70,34 @@ def _describe(error: OSError) -> str:
 
 
 def _ordinary_mode() -> int:
-    umask = os.umask(0)
+    """0666 less the umask. Read once: setting the umask to read it is process-wide, and a
+    cache written on another thread meanwhile would come out world-writable."""
+    global _umask_value
+    with _umask_lock:
+        if _umask_value is None:
+            _umask_value = _read_umask()
+        return 0o666 & ~_umask_value
+
+
+def _read_umask() -> int:
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0o077)  # the safe value, for the instant before it is restored
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
 
 
 def _temporary_sibling(target: Path) -> tuple[Path, int]:
     """Create a temporary file beside ``target``; its name records our pid."""
     for _attempt in range(100):
         token = os.urandom(4).hex()
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.{token}{_TEMP_SUFFIX}")
+        short = target.name.encode()[:_NAME_ROOM].decode(errors="ignore")
+        tmp = target.with_name(f".{short}.{os.getpid()}.{token}{_TEMP_SUFFIX}")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -95,8 +128,6 @@ def _resolve_target(path: Path) -> tuple[Path, os.stat_result | None]:
 
 def _write_through(path: Path, data: bytes, st: os.stat_result) -> None:
     flags = os.O_WRONLY
-    if stat.S_ISREG(st.st_mode):
-        flags |= os.O_TRUNC
     if stat.S_ISFIFO(st.st_mode):
         flags |= os.O_NONBLOCK
     try:
@@ -108,18 +139,59 @@ def _write_through(path: Path, data: bytes, st: os.stat_result) -> None:
     try:
         if stat.S_ISFIFO(st.st_mode):
             os.set_blocking(fd, True)
+        if stat.S_ISREG(st.st_mode):
+            _reserve(fd, len(data))
         view = memoryview(data)
         while view:
             written = os.write(fd, view)
             view = view[written:]
+        if stat.S_ISREG(st.st_mode):
+            os.ftruncate(fd, len(data))
     except OSError as error:
         raise FileAccessError(path, _describe(error)) from error
     finally:
         os.close(fd)
 
 
+def _reserve(fd: int, size: int) -> None:
+    """Claim the disk space a write-through needs before overwriting anything: with a full
+    disk or a file-size limit this fails while the old content is still whole."""
+    if size == 0:
+        return
+    try:
+        os.posix_fallocate(fd, 0, size)
+    except OSError as error:
+        if error.errno in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+            return  # the file system cannot say in advance; write and report what happens
+        raise
+
+
+def _keep_owner(tmp: Path, st: os.stat_result | None) -> bool:
+    """Give the replacement the owner and group of the file it replaces; False if we may not
+    (then replacing would hand another user's file to us)."""
+    if st is None:
+        return True
+    uid = st.st_uid if st.st_uid != os.geteuid() else -1
+    gid = st.st_gid if st.st_gid != os.stat(tmp).st_gid else -1
+    if uid == -1 and gid == -1:
+        return True
+    try:
+        os.chown(tmp, uid, gid)
+    except OSError:
+        return False
+    return True
+
+
+class _KeepInstead(Exception):
+    """Raised inside an atomic replace when the target must be written through instead."""
+
+
 def _replace_atomically(
-    target: Path, produce: Callable[[Path], None], mode: int, shown: Path
+    target: Path,
+    produce: Callable[[Path], None],
+    mode: int,
+    shown: Path,
+    old: os.stat_result | None = None,
 ) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,6 +201,8 @@ def _replace_atomically(
     try:
         os.close(fd)
         produce(tmp)
+        if not _keep_owner(tmp, old):
+            raise _KeepInstead
         os.chmod(tmp, mode)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
@@ -148,10 +222,13 @@ def write_with(path: Path, produce: Callable[[Path], None]) -> None:
     atomically keeping their mode; other kinds of target get the finished bytes written through.
     """
     target, st = _resolve_target(path)
-    if st is None or (stat.S_ISREG(st.st_mode) and st.st_nlink == 1):
-        mode = _ordinary_mode() if st is None else stat.S_IMODE(st.st_mode)
-        _replace_atomically(target, produce, mode, path)
-        return
+    if _replaceable(path, target, st):
+        try:
+            _replace_atomically(target, produce, _mode_for(st), path, st)
+            return
+        except _KeepInstead:
+            assert st is not None
+    assert st is not None
     _check_writable_kind(path, st)
     holder, fd = _scratch_file(path)
     try:
@@ -199,24 +276,54 @@ def write_file(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> Non
         tmp.write_bytes(payload)
 
     target, st = _resolve_target(path)
-    if st is None or (stat.S_ISREG(st.st_mode) and st.st_nlink == 1):
-        mode = _ordinary_mode() if st is None else stat.S_IMODE(st.st_mode)
-        _replace_atomically(target, produce, mode, path)
-        return
+    if _replaceable(path, target, st):
+        try:
+            _replace_atomically(target, produce, _mode_for(st), path, st)
+            return
+        except _KeepInstead:
+            assert st is not None
+    assert st is not None
     _check_writable_kind(path, st)
     _write_through(target, payload, st)
 
 
+def _replaceable(shown: Path, target: Path, st: os.stat_result | None) -> bool:
+    """True for a new name or a regular file that only this name points to; a regular file
+    we may not write is refused here, so that a rename cannot get round its permissions."""
+    if st is None:
+        return True
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if not os.access(target, os.W_OK):
+        raise FileAccessError(shown, "is read-only (or not yours); Reader will not replace it")
+    return st.st_nlink == 1
+
+
+def _mode_for(st: os.stat_result | None) -> int:
+    """The replaced file's permission bits (set-id bits dropped), or the ordinary mode."""
+    if st is None:
+        return _ordinary_mode()
+    return stat.S_IMODE(st.st_mode) & ~(stat.S_ISUID | stat.S_ISGID)
+
+
 def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files left in ``folder`` by writers that no longer run; return how many."""
+    """Delete temporary files left in ``folder`` by writers that no longer run (or that are
+    older than a day, whoever has the pid now); return how many."""
     removed = 0
     try:
         names = os.listdir(folder)
     except OSError:
         return 0
+    now = time.time()
     for name in names:
         match = _TEMP_PATTERN.match(name)
-        if not match or _pid_alive(int(match["pid"])):
+        if not match:
+            continue
+        try:
+            st = os.lstat(folder / name)
+        except OSError:
+            continue
+        if _pid_alive(int(match["pid"])) and now - st.st_mtime < _STALE_AFTER_S:
             continue
         with contextlib.suppress(OSError):
             os.unlink(folder / name)
@@ -229,7 +336,7 @@ def _pid_alive(pid: int) -> bool:
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):
         return False
     except PermissionError:
         return True
@@ -241,7 +348,7 @@ def read_bounded(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError as error:
-        raise FileAccessError(path, "no such file") from error
+        raise FileAccessError(path, "file not found") from error
     except IsADirectoryError as error:
         raise FileAccessError(path, "is a folder, not a file") from error
     except OSError as error:

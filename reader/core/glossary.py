@@ -4,34 +4,43 @@ It lives in ``resources/glossary.toml`` so a person can edit it: ``[source.KEY]`
 the documents where equivalents were seen (title, url, note), and one ``[[term]]`` table per
 entry refers to them by key in ``english_source`` / ``russian_source``. The key ``"unverified"``
 says that nobody has seen the equivalent in a source yet; it is shown as such, never hidden.
+Two relations between entries are kept apart because a translator treats them differently:
+``variant_of`` (a short form or spelling variant in use now: 军控 of 军备控制) and
+``former_name_of`` (a name the thing no longer bears: 铁穹 of 美国金穹), which exports mark as
+superseded rather than as a short form.
 Every entry is validated on load; a problem names the file, the line of the entry, the term
 and the field.
 """
 
 from __future__ import annotations
 
-import contextlib
-import pickle
+import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from reader.core.cache import cache_dir, fingerprint, write_atomically
-from reader.core.errors import GlossaryError
+from reader.core.cache import cache_dir, fingerprint, load_verified, report_rebuilt, store_verified
+from reader.core.errors import GlossaryError, ReaderError
+from reader.core.files import FileAccessError, read_bounded
 from reader.core.orthography import ORTHOGRAPHY_VERSION, spell
+from reader.core.tomlfile import parse_toml
 
 #: Bump when Term, Source or Glossary change shape: old cached glossaries are then ignored.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 UNVERIFIED = "unverified"
 CATEGORIES = {
     "concept": "strategic or arms-control concept",
     "principle": "principle or formula",
     "weapon": "weapon system or programme",
-    "treaty": "treaty, instrument or document",
+    "technology": "civil or dual-use technology or system",
+    "treaty": "treaty, convention or legal instrument",
+    "document": "statement, resolution or other document",
     "body": "body, organisation or grouping",
+    "event": "conference, session or historical event",
+    "place": "region or place",
     "phrase": "diplomatic set phrase",
     "actor": "state, party or actor",
 }
@@ -39,10 +48,12 @@ CATEGORIES = {
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
 _REQUIRED_TEXT = ("hanzi", "pinyin", "definition", "category", "english_source", "russian_source")
 _REQUIRED_LISTS = ("english", "russian")
-_OPTIONAL_TEXT = ("note", "variant_of", "pos")
+_OPTIONAL_TEXT = ("note", "variant_of", "former_name_of", "pos")
 _OPTIONAL_LISTS = ("related",)
 _KNOWN = set(_REQUIRED_TEXT + _REQUIRED_LISTS + _OPTIONAL_TEXT + _OPTIONAL_LISTS)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: Characters XML 1.0 cannot carry (so no TBX export could hold them) and no term needs.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,7 @@ class Term:
     related: tuple[str, ...] = ()
     note: str = ""
     variant_of: str = ""
+    former_name_of: str = ""
     pos: str = ""
     line: int = 0
 
@@ -99,6 +111,10 @@ class Glossary:
         self.terms: tuple[Term, ...] = tuple(terms)
         self.sources: dict[str, Source] = dict(sources or {})
         self._by_hanzi = {t.hanzi: t for t in terms}
+        self._former: dict[str, list[str]] = {}
+        for t in terms:
+            if t.former_name_of:
+                self._former.setdefault(t.former_name_of, []).append(t.hanzi)
 
     def source(self, key: str) -> Source | None:
         """The cited source, or None for ``unverified``."""
@@ -115,6 +131,10 @@ class Glossary:
 
     def hanzi(self) -> list[str]:
         return [t.hanzi for t in self.terms]
+
+    def former_names(self, hanzi: str) -> list[str]:
+        """Entries that record an earlier name of ``hanzi`` (铁穹 for 美国金穹)."""
+        return list(self._former.get(hanzi, ()))
 
     def search(self, query: str) -> list[Term]:
         """Terms whose hanzi, pinyin (with or without tones, numbers or spaces) or English
@@ -146,46 +166,75 @@ def fold_pinyin(text: str) -> str:
 def load_glossary(path: Path, cache_folder: Path | None = None) -> Glossary:
     """Read and validate the glossary file; raise ``GlossaryError`` on the first problem.
 
-    Parsing TOML costs a tenth of a second, so a validated glossary is kept in the cache,
-    keyed by a hash of the file's bytes: an edited file is always parsed afresh."""
+    Parsing TOML costs a tenth of a second, so a validated glossary is kept in the cache as
+    JSON (data that cannot run code), keyed by a hash of the file's bytes and checked on load:
+    an edited file is always parsed afresh, a damaged cache is rebuilt."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(path, "file not found") from None
-    except OSError as exc:
-        raise GlossaryError(path, f"cannot read file ({exc.strerror})") from None
-    cached = (
-        cache_folder or cache_dir()
-    ) / f"glossary-{fingerprint(CACHE_VERSION, ORTHOGRAPHY_VERSION, str(path), raw)}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        glossary = pickle.loads(cached.read_bytes())
-        if isinstance(glossary, Glossary):
-            return glossary
+        raw = read_bounded(path)
+    except FileAccessError as exc:
+        raise GlossaryError(path, exc.problem) from None
+    key = fingerprint(CACHE_VERSION, ORTHOGRAPHY_VERSION, str(path), raw)
+    cached = (cache_folder or cache_dir()) / f"glossary-{key}.json"
+    payload = load_verified(cached, key)
+    if payload is not None:
+        try:
+            return glossary_from_json(payload, path)
+        except (ValueError, TypeError, KeyError, RecursionError):
+            report_rebuilt(cached, "not a glossary")
     try:
-        content = raw.decode("utf-8")
+        content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GlossaryError(
             path, "not valid UTF-8 text", raw[: exc.start].count(b"\n") + 1
         ) from None
     glossary = parse_glossary(content, path)
-    data = pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-
-    with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        write_atomically(cached, write)
+    store_verified(cached, key, glossary_to_json(glossary))
     return glossary
 
 
-def parse_glossary(content: str, path: Path) -> Glossary:
-    import tomllib  # only when the file changed: a cached glossary needs no TOML parser
+def glossary_to_json(glossary: Glossary) -> bytes:
+    data = {
+        "sources": [asdict(s) for s in glossary.sources.values()],
+        "terms": [asdict(t) for t in glossary.terms],
+    }
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
+
+def glossary_from_json(payload: bytes, path: Path) -> Glossary:
+    """A glossary from its cached JSON; every field's type is checked (ValueError if wrong)."""
+    data = json.loads(payload)
+    sources = [Source(**_typed(raw, Source)) for raw in data["sources"]]
+    terms = [Term(**_typed(raw, Term)) for raw in data["terms"]]
+    return Glossary(terms, path, {s.key: s for s in sources})
+
+
+def _typed(raw: Any, kind: type) -> dict[str, Any]:
+    """``raw``'s values if they have exactly the fields of ``kind``, each of its declared type."""
+    declared = {f.name: str(f.type) for f in fields(kind)}
+    if not isinstance(raw, dict) or set(raw) != set(declared):
+        raise ValueError("fields differ")
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        wanted = declared[name]
+        if wanted.startswith("tuple"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(name)
+            value = tuple(value)
+        elif wanted == "int":
+            if type(value) is not int:
+                raise ValueError(name)
+        elif not isinstance(value, str):
+            raise ValueError(name)
+        values[name] = value
+    return values
+
+
+def parse_glossary(content: str, path: Path) -> Glossary:
     try:
-        data = tomllib.loads(content)
-    except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
-        raise GlossaryError(path, f"not valid TOML: {exc}", line) from None
+        data = parse_toml(content, path)
+    except ReaderError as exc:
+        line = getattr(exc, "line", None)
+        raise GlossaryError(path, getattr(exc, "problem", str(exc)), line) from None
     unknown_top = set(data) - {"term", "source"}
     if unknown_top:
         raise GlossaryError(path, f"unknown top-level key(s): {', '.join(sorted(unknown_top))}")
@@ -220,7 +269,7 @@ def _build_sources(raw: Any, path: Path) -> dict[str, Source]:
 def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -> Term:
     line = lines[index] if index < len(lines) else None
     label = f"entry {index + 1}" + (
-        f" ({raw['hanzi']})" if isinstance(raw.get("hanzi"), str) else ""
+        f" ({_visible(raw['hanzi'])})" if isinstance(raw.get("hanzi"), str) else ""
     )
 
     def fail(field: str, problem: str) -> GlossaryError:
@@ -246,6 +295,11 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
         if field in _REQUIRED_LISTS and not value:
             raise fail(field, "must name at least one equivalent")
         values[field] = tuple(v.strip() for v in value)
+    for field, value in values.items():
+        for text in value if isinstance(value, tuple) else (value,):
+            bad = _NOT_IN_XML.search(text)
+            if bad:
+                raise fail(field, f"holds the control character U+{ord(bad.group()):04X}")
     if not _HAN.search(values["hanzi"]):
         raise fail("hanzi", "holds no Chinese characters")
     if values["category"] not in CATEGORIES:
@@ -256,6 +310,11 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
     # glossary, in the text and in the dictionary pane.
     values["pinyin"] = spell(values["hanzi"], values["pinyin"])
     return Term(line=line or 0, **values)
+
+
+def _visible(text: str) -> str:
+    """``text`` with control characters spelled out, fit for a one-line message."""
+    return _NOT_IN_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _check_cross_references(terms: list[Term], sources: dict[str, Source], path: Path) -> None:
@@ -274,7 +333,17 @@ def _check_cross_references(terms: list[Term], sources: dict[str, Source], path:
                     f" [source.{key}] table (use {UNVERIFIED!r} if it is not attested)",
                     term.line,
                 )
-        for other in (*term.related, *([term.variant_of] if term.variant_of else [])):
+        if term.variant_of and term.former_name_of:
+            raise GlossaryError(
+                path,
+                f"entry ({term.hanzi}): give 'variant_of' (a form in use) or 'former_name_of'"
+                " (a name no longer used), not both",
+                term.line,
+            )
+        links = (*term.related, *(x for x in (term.variant_of, term.former_name_of) if x))
+        for other in links:
+            if other == term.hanzi:
+                raise GlossaryError(path, f"entry ({term.hanzi}): refers to itself", term.line)
             if other not in known:
                 raise GlossaryError(
                     path,
@@ -285,8 +354,3 @@ def _check_cross_references(terms: list[Term], sources: dict[str, Source], path:
 
 def _entry_lines(content: str) -> list[int]:
     return [n for n, line in enumerate(content.splitlines(), 1) if line.strip() == "[[term]]"]
-
-
-def _toml_error_line(message: str) -> int | None:
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else None

@@ -115,6 +115,14 @@ class DocumentOccurrences(LazySequence[Occurrence]):
         size = len(self.term)
         return [(s, s + size) for s in self.starts]
 
+    def position(self, start: int, end: int) -> int:
+        """The index of the place ``start:end``, or -1."""
+        if end - start != len(self.term):
+            return -1
+        starts = self.starts
+        index = bisect_left(starts, start)
+        return index if index < len(starts) and starts[index] == start else -1
+
 
 class Occurrences(LazySequence[Occurrence]):
     """Every occurrence of a term across the corpus, in document order."""
@@ -159,3 +167,60 @@ class Occurrences(LazySequence[Occurrence]):
         """(document id, start, end) of every occurrence, without making contexts."""
         size = len(self.term)
         return [(g.document.id, s, s + size) for g in self.by_document for s in g.starts]
+
+
+class SpanGroup(LazySequence[Occurrence]):
+    """Places of varying length in one document (what a pinyin search finds: 战略 and
+    占领 both read zhanl…), made into occurrences one by one like ``DocumentOccurrences``."""
+
+    def __init__(self, document: Document, spans: list[tuple[int, int]]) -> None:
+        self.document = document
+        self._spans = spans
+        self._made: dict[int, Occurrence] = {}
+
+    @property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self._spans]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(self._spans)
+
+    def position(self, start: int, end: int) -> int:
+        """The index of the place ``start:end``, or -1."""
+        index = bisect_left(self._spans, (start, end))
+        return index if index < len(self._spans) and self._spans[index] == (start, end) else -1
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def _item(self, index: int) -> Occurrence:
+        made = self._made.get(index)
+        if made is None:
+            start, end = self._spans[index]
+            made = self._made[index] = make_occurrence(self.document, start, end)
+        return made
+
+
+class SpanOccurrences(LazySequence[Occurrence]):
+    """Places found by a text search, with the same reading interface as ``Occurrences``:
+    per-document groups, counts and hits."""
+
+    def __init__(self, term: str, groups: list[SpanGroup]) -> None:
+        self.term = term
+        self.by_document = groups
+        self._bounds = [0]
+        for group in groups:
+            self._bounds.append(self._bounds[-1] + len(group))
+
+    def counts(self) -> dict[str, int]:
+        return {group.document.id: len(group) for group in self.by_document}
+
+    def __len__(self) -> int:
+        return self._bounds[-1]
+
+    def _item(self, index: int) -> Occurrence:
+        group = bisect_right(self._bounds, index) - 1
+        return self.by_document[group][index - self._bounds[group]]
+
+    def hits(self) -> list[tuple[str, int, int]]:
+        return [(g.document.id, s, e) for g in self.by_document for s, e in g.spans()]

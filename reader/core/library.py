@@ -7,27 +7,53 @@ jieba is loaded only when a document's words are not in the cache.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import threading
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import resources
-from reader.core.cache import cache_dir, fingerprint, write_atomically
+from reader.core.cache import (
+    cache_dir,
+    discard,
+    fingerprint,
+    load_verified,
+    store_verified,
+    sweep,
+)
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
-from reader.core.errors import ReaderError, TermNotFoundError, UnknownDocumentError
+from reader.core.errors import (
+    EmptyQueryError,
+    ReaderError,
+    TermNotFoundError,
+    UnknownDocumentError,
+)
 from reader.core.glossary import Glossary, Term, load_glossary
-from reader.core.index import Corpus, Occurrences
+from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.orthography import spell
 from reader.core.pinyin import PinyinReader, has_han, warm_pinyin
 from reader.core.readings import Readings, load_readings
-from reader.core.segment import SegmentationRules, Segmenter, TokenList, jieba_version, load_rules
+from reader.core.segment import (
+    SegmentationRules,
+    Segmenter,
+    TokenList,
+    jieba_version,
+    load_rules,
+    tokens_from_json,
+    tokens_to_json,
+)
+from reader.core.textsearch import (
+    SyllableIndex,
+    TextMatches,
+    char_syllables,
+    find_hanzi,
+    find_pinyin,
+    search_kind,
+)
 
-TOKEN_CACHE_VERSION = "3"
+TOKEN_CACHE_VERSION = "4"
 #: Occurrences grouped by word for the window only up to this many (see occurrence_words).
 WORDS_LIMIT = 2000
 
@@ -70,6 +96,8 @@ class Lookup:
     glossary: Term | None
     entries: tuple[DictionaryEntry, ...]
     occurrences: Occurrences
+    #: For a word in neither the glossary nor CC-CEDICT (惯于): each character's entries.
+    characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
 
     @property
     def english(self) -> tuple[str, ...]:
@@ -121,6 +149,7 @@ class Library:
         self._term_texts = glossary.hanzi()
         self._corpus: Corpus | None = None
         self._readings = readings or Readings()
+        self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(
             self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, self._readings.fixed()
         )
@@ -134,6 +163,7 @@ class Library:
         cache_folder: Path | None = None,
     ) -> Library:
         """Load what can be loaded; what cannot is listed in ``problems``, never raised."""
+        sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
         try:
@@ -311,12 +341,19 @@ class Library:
         Raises ``TermNotFoundError`` when the term is in no document, the glossary or the
         dictionary."""
         term = term.strip()
+        if not term:
+            raise EmptyQueryError("an empty term matches nothing; give a word to look up")
         entry = self.glossary.get(term)
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)
         if entry is None and not entries and not len(occurrences):
             raise TermNotFoundError(f"{term!r} is not in the documents, the glossary or CC-CEDICT")
         source = "glossary" if entry else "cc-cedict" if entries else "text"
+        characters: tuple[tuple[str, tuple[DictionaryEntry, ...]], ...] = ()
+        if entry is None and not entries and len(term) > 1:
+            characters = tuple(
+                (char, tuple(self._dictionary.entries(char))) for char in term if has_han(char)
+            )
         return Lookup(
             term=term,
             pinyin=self.pinyin(term),
@@ -324,10 +361,37 @@ class Library:
             glossary=entry,
             entries=entries,
             occurrences=occurrences,
+            characters=characters,
         )
 
     def search_terms(self, query: str) -> list[Term]:
         return self.glossary.search(query)
+
+    def find_text(self, query: str) -> TextMatches:
+        """Every place ``query`` stands in the documents: hanzi as they are written, Latin
+        letters as the pinyin of consecutive characters (see ``textsearch``)."""
+        query = query.strip()
+        kind = search_kind(query)
+        if not query:
+            found = SpanOccurrences(query, [SpanGroup(d, []) for d in self.documents])
+        elif kind == "pinyin":
+            found = find_pinyin(self.documents, query, self._syllable_index)
+        else:
+            found = find_hanzi(self.documents, query)
+        return TextMatches(query, kind, found)
+
+    def _syllable_index(self, document: Document) -> SyllableIndex:
+        """The document's syllables, each read as its word is read; made on the first
+        pinyin search (a few hundred milliseconds for both statements), then kept."""
+        index = self._syllables.get(document.id)
+        if index is None:
+            syllables = [""] * len(document.text)
+            for token in self.tokens(document.id):
+                if has_han(token.text):
+                    reading = char_syllables(token.text, self.pinyin(token.text), self.pinyin)
+                    syllables[token.start : token.end] = reading
+            index = self._syllables[document.id] = SyllableIndex(syllables)
+        return index
 
     # -- caching ---------------------------------------------------------------------------
 
@@ -341,22 +405,15 @@ class Library:
             jieba_version(),
             self._dictionary.fingerprint(),
         )
-        import json
-
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            return TokenList(document.text, array("I", cached["ends"]), bytes(cached["terms"]))
-        except (OSError, ValueError, TypeError, KeyError, OverflowError):
-            pass
+        payload = load_verified(path, key)
+        if payload is not None:
+            try:
+                return tokens_from_json(document.text, payload)
+            except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+                discard(path, "not a valid word list for its text")
         tokens = self._segment(document.text)
-        data = json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)})
-
-        def write(tmp: Path) -> None:
-            tmp.write_text(data, encoding="utf-8")
-
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            write_atomically(path, write)
+        store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
     def _known_word(self, word: str) -> bool:

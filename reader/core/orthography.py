@@ -15,7 +15,8 @@ between them) and applies the standard's rules that can be decided from the char
   gè guó, měi nián), but 这些, 这样, 某些 … are words;
 * single-syllable prefixes and suffixes join their word (6.1.2.5: fēijīnshǔ, kēxuéxìng);
 * four-character idioms that divide 2+2 take a hyphen (6.1.9: fēngpíng-làngjìng); those
-  that do not (总而言之) are written whole.
+  that do not (总而言之) are written whole;
+* one-syllable names side by side are a coordinate abbreviation, hyphenated (中俄 Zhōng-É).
 
 A draft it cannot align with the characters (wrong syllable count) is returned unchanged.
 """
@@ -119,6 +120,7 @@ def spell(hanzi: str, draft: str, is_idiom: Callable[[str], bool] | None = None)
     _determiners(characters, syllables, seps)
     _affixes(characters, seps)
     _idioms(hanzi, characters, syllables, seps, is_idiom)
+    _coordinate_names(hanzi, syllables, seps)
     return _render(syllables, seps)
 
 
@@ -295,6 +297,17 @@ def _idioms(
             and not set(unit) & _NUMERALS
         ):
             seps[start + 1] = "-"
+
+
+def _coordinate_names(hanzi: str, syllables: list[str], seps: list[str]) -> None:
+    """One-syllable names side by side are a coordinate abbreviation: 中俄 Zhōng-É."""
+    if (
+        len(syllables) > 1
+        and len(hanzi) == len(syllables)
+        and all(s[:1].isupper() for s in syllables)
+        and all(sep == " " for sep in seps)
+    ):
+        seps[:] = ["-"] * len(seps)
 
 
 def _divides(characters: list[str]) -> bool:

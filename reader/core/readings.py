@@ -67,14 +67,9 @@ def _neighbour(words: Sequence[str], index: int, step: int) -> str:
 
 
 def load_readings(path: Path) -> Readings:
-    import tomllib
+    from reader.core.tomlfile import load_toml
 
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, f"not valid UTF-8 TOML: {exc}") from None
+    data = load_toml(path)
     unknown = set(data) - {"standalone", "words", "context"}
     if unknown:
         raise DataFileError(path, f"unknown table(s) {', '.join(sorted(unknown))}")

@@ -72,6 +72,7 @@ def term_dict(term: Term, glossary: Glossary, counts: dict[str, int]) -> dict[st
         "part_of_speech": term.pos,
         "related": list(term.related),
         "variant_of": term.variant_of,
+        "former_name_of": term.former_name_of,
         "note": term.note,
         "counts": counts,
     }

@@ -68,6 +68,35 @@ class TokenList(LazySequence[Token]):
         return Token(self._text[start:end], start, end, bool(self.terms[index]))
 
 
+def tokens_to_json(tokens: TokenList) -> bytes:
+    """The word list as cached: where each word ends, and whether it is a glossary term."""
+    import json
+
+    return json.dumps({"ends": tokens.ends.tolist(), "terms": list(tokens.terms)}).encode()
+
+
+def tokens_from_json(text: str, payload: bytes) -> TokenList:
+    """A cached word list, checked against ``text``: ends rising strictly from above 0 to the
+    text's length, one 0/1 term flag each (ValueError otherwise). A list that parses but is
+    wrong would put every click on the wrong word."""
+    import json
+
+    data = json.loads(payload)
+    ends, terms = data["ends"], data["terms"]
+    if not isinstance(ends, list) or not isinstance(terms, list):
+        raise ValueError("ends and terms must be lists")
+    previous = 0
+    for end in ends:
+        if type(end) is not int or end <= previous:
+            raise ValueError("token ends must rise")
+        previous = end
+    if any(flag not in (0, 1) or type(flag) is not int for flag in terms):
+        raise ValueError("term flags must be 0 or 1")
+    if bool(text) != bool(ends):
+        raise ValueError("words must cover the text")
+    return TokenList(text, array("I", ends), bytes(terms))
+
+
 @dataclass(frozen=True)
 class SegmentationRules:
     """The editable lists of ``resources/segmentation.toml``."""
@@ -77,19 +106,9 @@ class SegmentationRules:
 
 
 def load_rules(path: Path) -> SegmentationRules:
-    import tomllib
+    from reader.core.tomlfile import load_toml
 
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise SegmentationFileError(path, "file not found") from None
-    except UnicodeDecodeError:
-        raise SegmentationFileError(path, "not valid UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise SegmentationFileError(
-            path, f"not valid TOML: {exc}", int(line.group(1)) if line else None
-        ) from None
+    data = load_toml(path, SegmentationFileError)
     for key in data:
         if key not in ("add", "split"):
             raise SegmentationFileError(path, f"unknown key {key!r} (expected 'add' and 'split')")
@@ -119,7 +138,8 @@ class Segmenter:
     and then jieba's neighbouring words joined where the dictionary knows the whole.
 
     jieba's own dictionary lacks many words of this register (国际社会, 军备竞赛 …), so it
-    cuts them; ``known`` (CC-CEDICT's headwords) lets a post-pass put them back together:
+    cuts them; ``known`` (CC-CEDICT's headwords unless told otherwise) lets a post-pass put
+    them back together:
     the longest run of up to four of jieba's words that is a dictionary word, and not on the
     ``split`` list, becomes one word. The other way round, a word of four or more characters
     that jieba made up from its phrase list (严重破坏, 紧张局势) and the dictionary does not
@@ -133,11 +153,15 @@ class Segmenter:
         known: Callable[[str], bool] | None = None,
     ) -> None:
         self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
-        self._term_pattern = re.compile("|".join(map(re.escape, self._terms))) if terms else None
+        self._term_set = frozenset(self._terms)
+        # Words on the add list are matched with the terms, so that a longer added word
+        # (非核武器) is not cut by a term inside it (核武器); they come out as plain words.
+        whole = sorted({*self._terms, *rules.add}, key=len, reverse=True)
+        self._term_pattern = re.compile("|".join(map(re.escape, whole))) if whole else None
         self._rules = rules
         self._split = frozenset(rules.split)
         self._added = frozenset(rules.add)
-        self._known = known
+        self._known = known or _cedict_headword
         self._jieba: Any = None
 
     def segment(self, text: str) -> TokenList:
@@ -148,7 +172,7 @@ class Segmenter:
         for match in self._term_pattern.finditer(text) if self._term_pattern else ():
             self._cut(text[position : match.start()], position, ends, terms)
             ends.append(match.end())
-            terms.append(1)
+            terms.append(match.group() in self._term_set)
             position = match.end()
         self._cut(text[position:], position, ends, terms)
         return TokenList(text, ends, terms)
@@ -158,7 +182,7 @@ class Segmenter:
             return
         shown = text.translate(_JIEBA_STAND_INS)
         words = [text[s:e] for _w, s, e in self._tokenizer().tokenize(shown, HMM=False)]
-        for word in self._join_known(words) if self._known else words:
+        for word in self._join_known(words):
             offset += len(word)
             ends.append(offset)
             terms.append(0)
@@ -203,7 +227,6 @@ class Segmenter:
             len(candidate) <= _MERGE_CHARS
             and _HAN_RUN.fullmatch(candidate) is not None
             and candidate not in self._split
-            and self._known is not None
             and self._known(candidate)
         )
 
@@ -211,6 +234,19 @@ class Segmenter:
         if self._jieba is None:
             self._jieba = _make_tokenizer(self._terms, self._rules)
         return self._jieba
+
+
+_HEADWORDS: list[frozenset[str]] = []
+
+
+def _cedict_headword(word: str) -> bool:
+    """Whether CC-CEDICT lists ``word``: the default of ``Segmenter(known=…)``, so that every
+    segmenter cuts the same way unless a caller asks otherwise."""
+    if not _HEADWORDS:
+        from reader.core.dictionary import Dictionary
+
+        _HEADWORDS.append(Dictionary().headwords())
+    return word in _HEADWORDS[0]
 
 
 def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
@@ -224,7 +260,13 @@ def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    # Built in memory from jieba's own dictionary, never through jieba's disk cache: that
+    # cache is an unchecked marshal file in $TMPDIR, which anyone can plant (changing every
+    # cut) or own (a traceback on every run). Building takes 0.4 s; loading and checking a
+    # cache of it took 0.35 s, and the token cache means it is rarely needed at all.
+    with tokenizer.get_dict_file() as source:
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(source)
+    tokenizer.initialized = True
     for word in (*terms, *rules.add):
         word = word.translate(_JIEBA_STAND_INS)
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))

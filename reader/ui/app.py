@@ -16,7 +16,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import resources
 from reader.core.library import Library
@@ -84,10 +84,18 @@ def build_window(
     return window, library
 
 
-def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
-    window.resize(*SCREENSHOT_SIZE)
+def save_screenshot(
+    window: MainWindow,
+    path: Path,
+    term: str | None,
+    size: tuple[int, int] | None = None,
+    compare: bool = False,
+) -> int:
+    window.resize(*(size or SCREENSHOT_SIZE))
     window.show()
-    window.size_panel(0.36)
+    QApplication.processEvents()  # the docks settle at the final size, then share the width
+    window.size_panel()
+    window.share_panes()
     QApplication.processEvents()  # lay the text out at its final width before scrolling
     if term and window.select_term(term) and window.hits:
         # The pane where the term is most frequent shows its first occurrence.
@@ -95,9 +103,21 @@ def save_screenshot(window: MainWindow, path: Path, term: str | None) -> int:
         best = max(counts, key=lambda d: counts[d])
         first = next(h for h in window.hits if h[0] == best)
         window.go_to(first)
+    shown: QWidget = window
+    if compare:  # View › Compare instead, each pane at its first place of the term
+        compare_window = window.open_compare()
+        if compare_window is not None:
+            shown = compare_window
+            compare_window.resize(*(size or SCREENSHOT_SIZE))
+            QApplication.processEvents()
+            compare_window.show_term(window.selection.term if term else "")
+            for pane in (compare_window.pane_a, compare_window.pane_b):
+                spans = pane.layer_spans("occurrences")
+                if spans:
+                    pane.scroll_to(*spans[0])
     for _ in range(3):  # highlight updates are coalesced into the next event-loop turn
         QApplication.processEvents()
-    ok = window.grab().save(str(path))
+    ok = shown.grab().save(str(path))
     if not ok:
         print(f"reader: error: {path}: cannot save the screenshot", file=sys.stderr)
         return 2
@@ -129,7 +149,9 @@ def run(args: argparse.Namespace) -> int:
             window, library = build_window(app, args, Settings(Path(folder) / "screenshot.ini"))
             for broken in library.problems:
                 print(f"reader: warning: {broken}", file=sys.stderr)
-            return save_screenshot(window, args.screenshot, args.select)
+            return save_screenshot(
+                window, args.screenshot, args.select, args.size, getattr(args, "compare", False)
+            )
     window = start(app, args)
     return app.exec()
 
@@ -144,9 +166,13 @@ def start(
     QTimer.singleShot(WARM_UP_DELAY_MS, library.warm_up)
     install_excepthook(window)
     window.restore_state()
+    if args.size:
+        window.resize(*args.size)
     if args.select:
         window.select_term(args.select)
     window.show()
+    if getattr(args, "compare", False):
+        window.open_compare()
     if library.problems:
         window.show_problems(library.problems)
     return window

@@ -17,13 +17,10 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -33,89 +30,23 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QProgressBar,
-    QTextBrowser,
     QTextEdit,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.documents import Document
+from reader.ui.elided_label import ElidedLabel
+from reader.ui.reading_area import ReadingArea
 
-LAYERS = ("glossary", "occurrences", "selected", "flash")
+LAYERS = ("shared", "glossary", "occurrences", "selected", "flash")  # drawn in this order
 LINE_HEIGHT_PERCENT = 170
 FLASH_MS = 900
 SHORT_TEXT_CHARS = 8_000  # built at once, before the first paint; each statement is shorter
 SLICE_SECONDS = 0.02  # a longer text is built for this long per event-loop turn, then yields
 LONGEST_SPAN = 256  # how far before the visible range a highlighted span may start
 Span = tuple[int, int]
-
-
-class ReadingArea(QTextBrowser):
-    """The text itself. Turns a click (not a drag that selects) or Enter into an offset.
-
-    Signals:
-        offset_clicked(int): the character offset the reader clicked or pressed Enter on.
-        tooltip_wanted(int, QPoint): the offset under the mouse, and where to show a tip.
-    """
-
-    offset_clicked = Signal(int)
-    tooltip_wanted = Signal(int, QPoint)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setMouseTracking(True)
-
-    def offset_at(self, point: QPoint) -> int | None:
-        """The character drawn under ``point`` (viewport coordinates), or None."""
-        text_length = self.document().characterCount() - 1
-        near = self.cursorForPosition(point).position()
-        for position in (near, near - 1):
-            if not 0 <= position < text_length:
-                continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(position)
-            rect = self.cursorRect(cursor)
-            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
-            char = cursor.selectedText()
-            if not char or char == "\u2029":  # a paragraph separator is not clickable
-                continue
-            width = QFontMetrics(cursor.charFormat().font()).horizontalAdvance(char)
-            inside_x = rect.left() <= point.x() < rect.left() + width
-            if inside_x and rect.top() <= point.y() <= rect.bottom():
-                return position
-        return None
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            offset = self.offset_at(event.position().toPoint())
-            if offset is not None:
-                self.offset_clicked.emit(offset)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.offset_clicked.emit(self.textCursor().position())
-            return
-        super().keyPressEvent(event)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            point = event.pos()  # type: ignore[attr-defined]
-            offset = self.offset_at(point)
-            if offset is None:
-                QToolTip.hideText()
-            else:
-                self.tooltip_wanted.emit(offset, self.viewport().mapToGlobal(point))
-            return True
-        return super().viewportEvent(event)
 
 
 class DocumentView(QWidget):
@@ -139,6 +70,7 @@ class DocumentView(QWidget):
         self._formats: dict[str, QTextCharFormat] = {}
         self._built = 0  # paragraphs in the QTextDocument so far
         self._pending_scroll: Span | None = None
+        self._pending_top: int | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
         self._font = font
         self._create_header(document)
@@ -163,18 +95,18 @@ class DocumentView(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _create_header(self, document: Document) -> None:
+        """Title, date and place, and the occurrence count: one elided line each, so both
+        panes' headers have the same height and their texts start level."""
         self.header = QWidget(self)
-        title = QLabel(document.title, self.header)
-        title.setObjectName("documentTitle")
-        title.setWordWrap(True)
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bold = title.font()
+        self.title_label = ElidedLabel(document.title, self.header)
+        self.title_label.setObjectName("documentTitle")
+        bold = self.title_label.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        title.setFont(bold)
-        meta = QLabel(f"{document.date} · {document.place}", self.header)
+        self.title_label.setFont(bold)
+        meta = ElidedLabel(f"{document.date} · {document.place}", self.header)
         meta.setObjectName("documentMeta")
-        self.count_label = QLabel("", self.header)
+        self.count_label = ElidedLabel("", self.header)
         self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -183,7 +115,7 @@ class DocumentView(QWidget):
         self.progress.setFormat("Loading the text… %p%")
         layout = QVBoxLayout(self.header)
         layout.setContentsMargins(12, 8, 12, 4)
-        for widget in (title, meta, self.count_label, self.progress):
+        for widget in (self.title_label, meta, self.count_label, self.progress):
             layout.addWidget(widget)
 
     def _start_text(self) -> None:
@@ -215,6 +147,8 @@ class DocumentView(QWidget):
             QTimer.singleShot(0, self._continue_text)
             return
         self.progress.hide()
+        if self._pending_top is not None:
+            self.set_reading_position(self._pending_top)
         if self._pending_scroll:
             self.scroll_to(*self._pending_scroll)
         self.text_ready.emit(self.document_id)
@@ -250,9 +184,31 @@ class DocumentView(QWidget):
             self._built += 1
 
     def set_reading_font(self, font: QFont) -> None:
+        """A new size (zoom): the same text stays at the top of the pane."""
+        anchor = self.area.top_offset()
         self._font = font
         self.area.document().setDefaultFont(font)
+        self.area.show_at_top(anchor)
         self._apply_visible()
+
+    def reading_position(self) -> int:
+        """The offset of the character at the top of the pane, kept across restarts."""
+        return self.area.top_offset()
+
+    def set_reading_position(self, offset: int) -> None:
+        if offset > self._built_chars:  # not loaded yet: go there once it is
+            self._pending_top = offset
+            return
+        self._pending_top = None
+        self.area.show_at_top(offset)
+
+    def set_paragraph_numbers(self, on: bool) -> None:
+        paragraphs = self._document.paragraphs
+        self.area.show_paragraph_numbers((lambda block: paragraphs[block].number) if on else None)
+
+    def set_word_source(self, source: Callable[[int], Span | None]) -> None:
+        """What a double-click selects: the word at an offset, as a click looks it up."""
+        self.area.word_span = source
 
     # -- highlights -----------------------------------------------------------------------
 
@@ -322,7 +278,9 @@ class DocumentView(QWidget):
         palette = self.palette()
         highlight = palette.color(QPalette.ColorRole.Highlight)
         fmt = QTextCharFormat()
-        if name == "glossary":
+        if name == "shared":  # wording two documents share (View › Compare)
+            fmt.setBackground(QColor(255, 214, 102, 150))
+        elif name == "glossary":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Mid))
         elif name == "occurrences":
@@ -371,6 +329,7 @@ class DocumentView(QWidget):
 
     def _on_layout_size_changed(self) -> None:
         self._apply_timer.start()
+        self.area.margin.update()
 
     def _on_area_offset_clicked(self, offset: int) -> None:
         self.word_clicked.emit(self.document_id, offset)

@@ -1,36 +1,32 @@
 """The glossary panel: every term with counts per statement, a filter, the selected term's
 details, and every occurrence as keyword-in-context.
 
-It shows what the core decided; it never looks anything up itself beyond the filter query.
+It shows what the window's selection says and announces what the reader picked; it never
+changes the selection itself. Typing in the filter only narrows the list: the selection
+changes when the reader picks a row (Enter or Down in the filter, a click, the arrow keys).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from html import escape
-
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
-    QRect,
     Qt,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -38,139 +34,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.card import details_html, equivalents_text, matches_html
 from reader.core.glossary import Glossary
 from reader.core.library import Lookup, Placed
 from reader.core.occurrence_words import describe_groups, word_groups
-from reader.core.report import citation
+from reader.core.textsearch import TextMatches
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
-from reader.ui.occurrence_model import KWIC_ROLE, SPAN_ROLE, OccurrenceModel
+from reader.ui.kwic_delegate import KwicDelegate
+from reader.ui.layout import column_widths
+from reader.ui.occurrence_model import SPAN_ROLE, OccurrenceModel
 
-TONE_COLOURS = {1: "#d62728", 2: "#2ca02c", 3: "#1f77b4", 4: "#9467bd", 5: "#7f7f7f"}
-_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-_VOWEL = "[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]"
-#: initial consonants, vowels, and a final n / ng / r that does not start the next syllable
-_SYLLABLE = rf"[bcdfghjklmnpqrstwxyz]*{_VOWEL}+(?:ng(?!{_VOWEL})|n(?!{_VOWEL})|r(?!{_VOWEL}))?"
-
-
-def tone_of(syllable: str) -> int:
-    for char in unicodedata.normalize("NFD", syllable):
-        if char in _TONE_MARKS:
-            return _TONE_MARKS[char]
-    return 5
+EMPTY_HINT = (
+    "<p style='color:gray'>Click a word in either statement to see its pinyin, meaning,"
+    " equivalents and every place it occurs.</p>"
+    "<p style='color:gray'>Or pick a term above: type to narrow the list, then press Enter"
+    " or Down, or click a row.</p>"
+)
 
 
-def coloured_pinyin(pinyin: str) -> str:
-    """HTML with every syllable in its tone's colour (Pleco's convention)."""
-
-    def paint(match: re.Match[str]) -> str:
-        return f'<span style="color:{TONE_COLOURS[tone_of(match.group())]}">{escape(match.group())}</span>'
-
-    parts, position = [], 0
-    for match in re.finditer(_SYLLABLE, pinyin, re.IGNORECASE):
-        parts.append(escape(pinyin[position : match.start()]))
-        parts.append(paint(match))
-        position = match.end()
-    parts.append(escape(pinyin[position:]))
-    return "".join(parts)
+OCCURRENCES_HINT = "Every place the selected term stands in both statements is listed here."
 
 
-def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
-    """The selected term's card; every piece of text is escaped."""
-    pinyin = coloured_pinyin(lookup.pinyin) if tone_colours else escape(lookup.pinyin)
-    out = [
-        f'<p style="font-size:34px; margin:0">{escape(lookup.term)}</p>',
-        f'<p style="font-size:18px; margin:0 0 8px 0">{pinyin}</p>',
-    ]
-    term = lookup.glossary
-    if term is not None:
-        out.append(f"<p><i>{escape(term.category_label)}</i> · from the Reader glossary</p>")
-        for label, values, key in (
-            ("English", term.english, term.english_source),
-            ("Russian", term.russian, term.russian_source),
-        ):
-            source = citation(glossary, key)
-            mark = "⚠ unverified" if source == "unverified" else f"seen in: {escape(source)}"
-            out.append(
-                f"<p><b>{label}:</b> {escape('; '.join(values))}<br>"
-                f'<span style="font-size:small">{mark}</span></p>'
-            )
-        out.append(f"<p>{escape(term.definition)}</p>")
-        if term.note:
-            out.append(f"<p><b>Usage:</b> {escape(term.note)}</p>")
-        if term.variant_of:
-            out.append(
-                f'<p><b>Full form:</b> <a href="term:{escape(term.variant_of)}">{escape(term.variant_of)}</a></p>'
-            )
-        if term.related:
-            links = " · ".join(f'<a href="term:{escape(r)}">{escape(r)}</a>' for r in term.related)
-            out.append(f"<p><b>Related:</b> {links}</p>")
-    if lookup.entries:
-        out.append("<p><b>CC-CEDICT</b></p><ul>")
-        for entry in lookup.entries:
-            senses = escape(" / ".join(entry.definitions))
-            out.append(f"<li>{escape(entry.simplified)} [{escape(entry.pinyin)}] {senses}</li>")
-        out.append("</ul>")
-    if term is None and not lookup.entries:
-        out.append("<p>Not in the glossary or in CC-CEDICT.</p>")
-    return "".join(out)
+class HintListView(QListView):
+    """A list that says what it is for while it is empty."""
 
+    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = hint
 
-class KwicDelegate(QStyledItemDelegate):
-    """Draws a keyword-in-context line: paragraph number in grey, the keyword bold and
-    underlined. Painted as three runs of text, no rich-text layout per row."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        parts = index.data(KWIC_ROLE)
-        if parts is None:
-            super().paint(painter, option, index)
-            return
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        options.text = ""  # the style draws background, selection and focus; the text is ours
-        widget = options.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, widget)
-        selected = bool(options.state & QStyle.StateFlag.State_Selected)
-        palette = options.palette
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        label, left, match, right = parts
-        plain = QFont(options.font)
-        strong = QFont(plain)
-        strong.setBold(True)
-        strong.setUnderline(True)
-        runs = (
-            (label, plain, palette.color(QPalette.ColorRole.PlaceholderText)),
-            (left, plain, text_colour),
-            (match, strong, text_colour),
-            (right, plain, text_colour),
-        )
-        painter.save()
-        painter.setClipRect(rect)
-        x = rect.left()
-        for text, font, colour in runs:
-            painter.setFont(font)
-            painter.setPen(colour)
-            area = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+                self.viewport().rect().adjusted(8, 8, -8, -8),
+                int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                self.hint,
             )
-            x += QFontMetrics(font).horizontalAdvance(text)
-        painter.restore()
 
 
 class GlossaryPanel(QWidget):
     """Term list with filter, details of the selected term, and its occurrences.
 
     Signals:
-        term_selected(str): the reader chose a term in the list or a related-term link.
+        term_selected(str): the reader picked a term in the list or a related-term link.
         occurrence_activated(str, int, int): document id, start and end of a chosen occurrence.
     """
 
@@ -184,18 +92,21 @@ class GlossaryPanel(QWidget):
         self._glossary = glossary
         self._model = model
         self._lookup: Lookup | None = None
+        self._quiet = False  # True while the panel itself moves the list's current row
         self.tone_colours = True
         self._create_list()
         self._create_details()
         self._create_occurrences()
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("panelSplitter")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("panelSplitter")
+        self.splitter.setChildrenCollapsible(False)
         for widget in (self._list_box, self._details_box, self._occurrences_box):
-            splitter.addWidget(widget)
-        splitter.setSizes([300, 320, 260])
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([300, 320, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        self.clear()
 
     # -- creation -------------------------------------------------------------------------
 
@@ -206,6 +117,7 @@ class GlossaryPanel(QWidget):
         )
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter glossary terms")
+        self.filter.installEventFilter(self)
         self.proxy = GlossaryFilter()
         self.proxy.setSourceModel(self._model)
         self.table = QTableView(self._list_box)
@@ -218,23 +130,19 @@ class GlossaryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Glossary terms")
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        digits = self.table.fontMetrics().horizontalAdvance("0000") + 16
-        char = self.table.fontMetrics().horizontalAdvance("字")
-        # Treaty titles run to 30 characters: hanzi and pinyin get a width and elide.
-        widths = {
-            0: 7 * char + 12,
-            1: 170,
-            **{c: digits for c in range(3, self._model.columnCount())},
-        }
-        for column, width in widths.items():
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(16)
+        for column in range(self._model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.viewport().installEventFilter(self)
         self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.filter.returnPressed.connect(self._on_filter_return_pressed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.clicked.connect(self._on_table_clicked)
         layout = QVBoxLayout(self._list_box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -268,7 +176,7 @@ class GlossaryPanel(QWidget):
 
     def _create_occurrences(self) -> None:
         self.occurrence_model = OccurrenceModel()
-        self.occurrences = QListView(self)
+        self.occurrences = HintListView(OCCURRENCES_HINT, self)
         self.occurrences.setModel(self.occurrence_model)
         self.occurrences.setUniformItemSizes(True)  # thousands of rows cost a screenful
         self.occurrences.setAccessibleName("Occurrences")
@@ -301,37 +209,70 @@ class GlossaryPanel(QWidget):
         self._select_row(lookup.term)
 
     def clear(self) -> None:
+        """Nothing selected: no row, no card (a hint instead), no occurrences."""
         self._lookup = None
-        self.details.clear()
+        self.details.setHtml(EMPTY_HINT)
         self.occurrence_model.clear()
         self.occurrence_words.clear()
         self.occurrence_words.hide()
         for button in self.copy_buttons.values():
             button.setEnabled(False)
-        self.table.selectionModel().clearSelection()
+        self._select_row("")
 
     def refresh(self) -> None:
         if self._lookup is not None:
             self.details.setHtml(details_html(self._lookup, self._glossary, self.tone_colours))
 
+    def shown_term(self) -> str:
+        """The term on the card ("" for none)."""
+        return self._lookup.term if self._lookup is not None else ""
+
+    def show_matches(self, matches: TextMatches) -> None:
+        """A find in the texts: what was found where, and every place, like a term's."""
+        self._lookup = None
+        self.details.setHtml(matches_html(matches))
+        for button in self.copy_buttons.values():
+            button.setEnabled(False)
+        self.occurrence_model.set_occurrences(matches.occurrences)
+        self.occurrence_words.hide()
+        self._select_row("")
+
+    def set_orientation(self, orientation: Qt.Orientation) -> None:
+        """Vertical beside the texts; horizontal (list, card, occurrences side by side) when
+        the panel sits under them."""
+        self.splitter.setOrientation(orientation)
+
+    def set_current_occurrence(self, hit: tuple[str, int, int] | None) -> None:
+        """Select the occurrence row of ``hit`` (None: no row), as F3 moves through them."""
+        selection = self.occurrences.selectionModel()
+        row = self.occurrence_model.row_of(hit) if hit is not None else -1
+        if row < 0:
+            selection.clear()
+            return
+        index = self.occurrence_model.index(row, 0)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.occurrences.scrollTo(index)
+
     def _select_row(self, hanzi: str) -> None:
-        row = self._model.row_of(hanzi)
+        """Show ``hanzi`` as the list's current row, or no current row at all when it is
+        not a glossary term or is filtered out: a stale row would look selected and a click
+        on it would change nothing."""
+        row = self._model.row_of(hanzi) if hanzi else -1
+        index = self.proxy.mapFromSource(self._model.index(row, 0)) if row >= 0 else QModelIndex()
         selection = self.table.selectionModel()
-        selection.blockSignals(True)
+        self._quiet = True
         try:
-            if row < 0:
-                selection.clearSelection()
+            if not index.isValid():
+                selection.clear()  # the current index too, not just the highlight
                 return
-            index = self.proxy.mapFromSource(self._model.index(row, 0))
-            if index.isValid():
-                flags = (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows
-                )
-                selection.setCurrentIndex(index, flags)
-                self.table.scrollTo(index)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
         finally:
-            selection.blockSignals(False)
+            self._quiet = False
 
     def copy(self, what: str) -> None:
         """Put the term, its pinyin or its equivalents on the clipboard."""
@@ -343,7 +284,7 @@ class GlossaryPanel(QWidget):
         elif what == "pinyin":
             text = lookup.pinyin
         else:
-            text = "\n".join(("; ".join(lookup.english), "; ".join(lookup.russian)))
+            text = equivalents_text(lookup, self._glossary)
         QGuiApplication.clipboard().setText(text)
 
     def occurrence_indexes(self) -> list[QModelIndex]:
@@ -351,22 +292,99 @@ class GlossaryPanel(QWidget):
         model = self.occurrence_model
         return [model.index(row, 0) for row in model.occurrence_rows()]
 
+    def visible_terms(self) -> list[str]:
+        """The hanzi of the rows the list shows, top to bottom."""
+        return [self.proxy.index(r, 0).data(HANZI_ROLE) for r in range(self.proxy.rowCount())]
+
+    # -- events ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            self._pick_row(0)
+            self.table.setFocus()
+            return True
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_columns()
+        return super().eventFilter(watched, event)
+
+    def _share_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        counts = list(range(3, self._model.columnCount()))
+        digits = self.table.fontMetrics().horizontalAdvance("0000") + 12
+        widths = column_widths(
+            self.table.viewport().width(),
+            [digits] * len(counts),
+            self.table.fontMetrics().horizontalAdvance("字") + 12,
+        )
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        for column in counts:
+            header.resizeSection(column, digits)
+
+    def _pick_row(self, row: int) -> None:
+        """The reader picked a row of the filtered list: make it current and say so."""
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        term = index.data(HANZI_ROLE)
+        if term != self.shown_term():  # moving onto the shown row already announced it
+            self.term_selected.emit(term)
+
     # -- slots ----------------------------------------------------------------------------
 
     def _on_filter_text_changed(self, text: str) -> None:
         query = text.strip()
-        self.proxy.set_accepted({t.hanzi for t in self._glossary.search(query)} if query else None)
+        self._quiet = True
+        try:
+            self.proxy.set_accepted(
+                {t.hanzi for t in self._glossary.search(query)} if query else None
+            )
+        finally:
+            self._quiet = False
+        self._select_row(self.shown_term())  # still the selection, if it is still listed
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+        else:
+            self.table.scrollToTop()  # the best match is the first row: show it
+
+    def _on_filter_return_pressed(self) -> None:
+        self.pick_best_match()
+
+    def pick_best_match(self) -> None:
+        """Enter in a filter: the list's current row if it has one, else its first."""
+        if self.proxy.rowCount():
+            current = self.table.currentIndex()
+            self._pick_row(current.row() if current.isValid() else 0)
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.term_selected.emit(current.data(HANZI_ROLE))
+        if not self._quiet and current.isValid():
+            term = current.data(HANZI_ROLE)
+            if term != self.shown_term():
+                self.term_selected.emit(term)
 
-    def _on_details_link(self, url) -> None:  # type: ignore[no-untyped-def]
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        # A click on the row already current moves nothing; if the card shows something
+        # else (a plain word was clicked since), the click still means "this term".
+        term = index.data(HANZI_ROLE)
+        if index.isValid() and term != self.shown_term():
+            self.term_selected.emit(term)
+
+    def _on_details_link(self, url: QUrl) -> None:
         target = url.toString()
         if target.startswith("term:"):
             self.term_selected.emit(target.removeprefix("term:"))
 
-    def _on_occurrence_activated(self, index: QModelIndex) -> None:
+    def _on_occurrence_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         span = index.data(SPAN_ROLE)
         if span:
             self.occurrence_activated.emit(*span)

@@ -1,7 +1,8 @@
 """The main window: two reading panes side by side and the glossary panel in a dock.
 
-Panes and panel announce what the reader did; this window decides nothing itself but asks
-the library and tells every widget what to show. All connections are in _connect_signals.
+Panes and panel announce what the reader did; the window asks the library and records the
+answer in its one ``Selection``; every widget follows the selection's signals. All
+connections are in _connect_signals.
 """
 
 from __future__ import annotations
@@ -10,29 +11,56 @@ import functools
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QToolBar,
     QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
 from reader import __version__
+from reader.core.card import hover_html
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
+from reader.core.pinyin import has_han
+from reader.ui import layout
 from reader.ui.document_view import DocumentView
+from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
 
-Hit = tuple[str, int, int]  # document id, start, end
+if TYPE_CHECKING:
+    from reader.ui.compare_view import CompareWindow
+
+READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
+_SIDE = Qt.DockWidgetArea.RightDockWidgetArea
+_BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def parse_positions(text: str) -> dict[str, int]:
+    """``2016=120;2025=0`` -> {"2016": 120, "2025": 0}; anything malformed is skipped."""
+    positions = {}
+    for part in text.split(";"):
+        doc_id, _, offset = part.partition("=")
+        if doc_id and offset.isdigit():
+            positions[doc_id] = int(offset)
+    return positions
+
+
+def format_positions(positions: dict[str, int]) -> str:
+    return ";".join(f"{doc_id}={offset}" for doc_id, offset in positions.items())
 
 
 class MainWindow(QMainWindow):
@@ -44,42 +72,67 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.family = family
         self.zoom = settings.value("reading/zoom")
-        self.current: Lookup | None = None
-        self.hits: list[Hit] = []
-        self.hit_index = -1
+        self.selection = Selection(self)
+        self.compare_window: CompareWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
+        self._create_strip()
         self._create_actions()
         self._create_menus()
         self._connect_signals()
         self._show_glossary_layer()
-        self.statusBar().showMessage("Click any word to look it up; F3 steps through occurrences.")
+        self.statusBar().showMessage(READY_MESSAGE)
 
     # -- creation -------------------------------------------------------------------------
 
     def _create_views(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("documentSplitter")
+        self.splitter.setChildrenCollapsible(False)
         font = reading_font(self.family, self.zoom)
         self.views: dict[str, DocumentView] = {}
         for document in self.library.documents:  # ordered by date: 2016 left, 2025 right
             view = DocumentView(document, font, self.splitter)
+            view.setMinimumWidth(160)
             self.views[document.id] = view
             self.splitter.addWidget(view)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
         if not self.views:
             self.splitter.addWidget(QWidget(self.splitter))
-        self.setCentralWidget(self.splitter)
+        self.find_bar = FindBar(self)
+        self.find_bar.set_scope(self.settings.value("find/scope"))
+        self.find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
 
     def _create_panel(self) -> None:
         terms = list(self.library.glossary.terms)
         self.model = GlossaryModel(terms, self.library.counts, self.library.document_ids())
         self.panel = GlossaryPanel(self.library.glossary, self.model, self)
         self.panel.tone_colours = self.settings.value("reading/tone_colours")
+        self.panel.setMinimumWidth(layout.PANEL_MIN_WIDTH)
         self.dock = QDockWidget("Glossary", self)
         self.dock.setObjectName("glossaryDock")
+        self.dock.setAllowedAreas(_SIDE | _BELOW | Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dock.setWidget(self.panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.addDockWidget(_SIDE, self.dock)
+        self._fit_panel_to(_SIDE)
+
+    def _create_strip(self) -> None:
+        """A narrow strip at the window's edge while the panel is collapsed: one click, or
+        Ctrl+G, brings the panel back."""
+        self.strip = QToolBar("Collapsed glossary", self)
+        self.strip.setObjectName("glossaryStrip")
+        self.strip.setMovable(False)
+        self.strip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.RightToolBarArea, self.strip)
+        self.strip.hide()
 
     def _create_actions(self) -> None:
         def action(
@@ -97,9 +150,8 @@ class MainWindow(QMainWindow):
 
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.find_action = action(
-            "&Filter glossary", QKeySequence.StandardKey.Find, self.focus_filter
-        )
+        self.find_action = action("&Find…", QKeySequence.StandardKey.Find, self.open_find_bar)
+        self.filter_action = action("Filter the &glossary", "Ctrl+Shift+F", self.focus_filter)
         self.clear_action = action("&Clear selection", "Esc", self.clear_selection)
         self.next_action = action("&Next occurrence", "F3", lambda: self.step(1))
         self.previous_action = action("&Previous occurrence", "Shift+F3", lambda: self.step(-1))
@@ -111,26 +163,48 @@ class MainWindow(QMainWindow):
             "Colour pinyin by &tone", None, self.set_tone_colours, checkable=True
         )
         self.tone_action.setChecked(self.panel.tone_colours)
+        self.hover_action = action("Word &hints on hover", None, self.set_hover, checkable=True)
+        self.hover_action.setChecked(self.settings.value("reading/hover"))
+        self.numbers_action = action(
+            "Paragraph &numbers", "Ctrl+Shift+N", self.set_paragraph_numbers, checkable=True
+        )
+        self.shortcuts_action = action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.panel_toggle_action = self.dock.toggleViewAction()
+        self.panel_toggle_action.setText("Glossary &panel")
+        self.panel_toggle_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.below_action = action(
+            "Glossary panel &below the texts", "Ctrl+Shift+G", self.set_panel_below, True
+        )
+        self.expand_action = action("◂ Glossary", None, self.dock.show)
+        self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
+        self.strip.addAction(self.expand_action)
         self.about_action = action("&About Reader", None, self.about)
+        self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.export_comparison_action = action(
+            "Export &comparison…", None, self.export_comparison_dialog
+        )
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.export_action, self.quit_action])
+        file_menu.addActions([self.export_action, self.export_comparison_action, self.quit_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
-            [self.find_action, self.next_action, self.previous_action, self.clear_action]
+            [
+                self.find_action,
+                self.filter_action,
+                self.next_action,
+                self.previous_action,
+                self.clear_action,
+            ]
         )
         view = bar.addMenu("&View")
-        toggle = self.dock.toggleViewAction()
-        toggle.setText("Glossary &panel")
-        toggle.setShortcut(QKeySequence("Ctrl+G"))
-        view.addAction(toggle)
+        view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
         view.addSeparator()
-        view.addActions(
-            [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.tone_action]
-        )
-        bar.addMenu("&Help").addAction(self.about_action)
+        view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view.addSeparator()
+        view.addActions([self.tone_action, self.hover_action, self.numbers_action])
+        bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
         for view in self.views.values():
@@ -138,73 +212,148 @@ class MainWindow(QMainWindow):
             view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
+        self.selection.changed.connect(self._on_selection_changed)
+        self.selection.current_changed.connect(self._on_selection_current_changed)
+        self.find_bar.search_requested.connect(self._on_find_bar_search_requested)
+        self.find_bar.step_requested.connect(self.step)
+        self.find_bar.scope_changed.connect(self._on_find_bar_scope_changed)
+        self.find_bar.filter_requested.connect(self._on_find_bar_filter_requested)
+        self.find_bar.pick_requested.connect(self.panel.pick_best_match)
+        self.find_bar.closed.connect(self._on_find_bar_closed)
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self.dock.dockLocationChanged.connect(self._on_dock_location_changed)
 
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
             view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+            view.set_word_source(functools.partial(self._word_span, doc_id))
+
+    def _word_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        span = self.library.word_at(doc_id, offset)
+        return (span.start, span.end) if span is not None else None
 
     def _glossary_spans(self, doc_id: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(s, e) for s, e, _ in self.library.terms_between(doc_id, start, end)]
 
     # -- selection ------------------------------------------------------------------------
 
+    @property
+    def current(self) -> Lookup | None:
+        """The selected term's look-up (None: nothing selected); kept by ``selection``."""
+        return self.selection.lookup
+
+    @property
+    def hits(self) -> list[Hit]:
+        return self.selection.hits
+
+    @property
+    def hit_index(self) -> int:
+        return self.selection.index
+
     def select_term(self, term: str, at: Hit | None = None) -> bool:
-        """Show ``term`` in the panel and every occurrence in both panes; ``at`` is the place
-        the reader clicked, marked as the current occurrence. False if found nowhere."""
+        """Select ``term``; ``at`` is the place the reader clicked, marked as the current
+        occurrence. False (and a message) if the term is found nowhere."""
         try:
             lookup = self.library.lookup(term)
         except TermNotFoundError as exc:
             self.statusBar().showMessage(str(exc))
             return False
-        self.current = lookup
-        self.hits = lookup.occurrences.hits()
-        self.panel.show_lookup(lookup, self.library.occurrence_words(lookup.occurrences))
-        for group in lookup.occurrences.by_document:
-            view = self.views[group.document.id]
-            view.set_layer("occurrences", group.spans())
-            view.set_layer("selected", [])
-            view.set_occurrence_count(lookup.term, len(group))
-        self.hit_index = self.hits.index(at) if at is not None and at in self.hits else -1
-        if at is not None:
-            self.views[at[0]].set_layer("selected", [(at[1], at[2])])
-        self.statusBar().showMessage(
-            f"{lookup.term} {lookup.pinyin} — "
-            + " · ".join(f"{d}: {n}" for d, n in lookup.counts.items())
-        )
-        self.settings.set_value("selection/term", lookup.term)
+        self.selection.select(lookup, at)
         return True
 
     def clear_selection(self) -> None:
-        self.current, self.hits, self.hit_index = None, [], -1
-        for view in self.views.values():
-            view.clear_highlights()
-        self.panel.clear()
-        self.settings.set_value("selection/term", "")
+        """Esc: nothing selected, and the find bar (if open) closes."""
+        if self.find_bar.isVisible():
+            self.find_bar.hide()
+        self.selection.clear()
 
-    def go_to(self, hit: Hit, index: int | None = None) -> None:
-        """Scroll the hit's pane to it, mark it current and flash it; ``index`` is its place
-        in ``hits`` when the caller knows it (F3), else it is looked up."""
-        doc_id, start, end = hit
-        view = self.views[doc_id]
-        for other in self.views.values():
-            other.set_layer("selected", [])
-        view.set_layer("selected", [(start, end)])
-        view.scroll_to(start, end)
-        view.flash(start, end)
-        if index is None and hit in self.hits:
-            index = self.hits.index(hit)
-        if index is not None:
-            self.hit_index = index
-            self.statusBar().showMessage(
-                f"Occurrence {self.hit_index + 1} of {len(self.hits)} ({doc_id})"
-            )
+    def open_find_bar(self) -> None:
+        """Ctrl+F: the find bar, in the scope the reader chose last (texts or glossary)."""
+        self.find_bar.open()
+
+    def find_text(self, query: str) -> int:
+        """Select every place ``query`` stands in the texts; the number found."""
+        if not query.strip():
+            if self.selection.matches is not None:
+                self.selection.clear()
+            return 0
+        matches = self.library.find_text(query)
+        self.selection.select(matches)
+        return matches.total
+
+    def go_to(self, hit: Hit) -> None:
+        """Make ``hit`` current (if it is a place of the selection), scroll its pane to it
+        and flash it."""
+        self.selection.set_current(hit)
+        self._reveal(hit)
 
     def step(self, direction: int) -> None:
         """F3 / Shift+F3: the next or previous occurrence, across both statements."""
-        if not self.hits:
+        hit = self.selection.step(direction)
+        if hit is not None:
+            self._reveal(hit)
+
+    def _reveal(self, hit: Hit) -> None:
+        doc_id, start, end = hit
+        view = self.views[doc_id]
+        view.scroll_to(start, end)
+        view.flash(start, end)
+
+    def _on_selection_changed(self) -> None:
+        target = self.selection.target
+        self.find_bar.set_count(-1, len(self.selection.hits) if self.selection.matches else 0)
+        if target is None:
+            for view in self.views.values():
+                view.clear_highlights()
+            self.panel.clear()
+            self.statusBar().showMessage(READY_MESSAGE)
+            self.settings.set_value("selection/term", "")
             return
-        index = (self.hit_index + direction) % len(self.hits)
-        self.go_to(self.hits[index], index)
+        for group in target.occurrences.by_document:
+            view = self.views[group.document.id]
+            view.set_layer("occurrences", group.spans())
+            view.set_layer("selected", [])
+            view.set_occurrence_count(target.term, len(group))
+        counts = " · ".join(f"{d}: {n}" for d, n in target.counts.items())
+        if isinstance(target, Lookup):
+            self.panel.show_lookup(target, self.library.occurrence_words(target.occurrences))
+            self.statusBar().showMessage(f"{target.term} {target.pinyin} — {counts}")
+            self.settings.set_value("selection/term", target.term)
+        else:
+            self.panel.show_matches(target)
+            how = {"pinyin": " (as pinyin)", "hanzi": ""}.get(target.kind, "")
+            self.statusBar().showMessage(
+                f"Find “{target.query}”{how}: {target.total} found — {counts}"
+            )
+            self.settings.set_value("selection/term", "")
+
+    def _on_selection_current_changed(self, index: int, wrapped: bool) -> None:
+        """One current place in one pane, its row in the list, and the status bar."""
+        current = self.selection.current
+        for doc_id, view in self.views.items():
+            mine = current is not None and current[0] == doc_id
+            view.set_layer("selected", [current[1:]] if current and mine else [])
+        self.panel.set_current_occurrence(current)
+        if self.selection.matches is not None:
+            self.find_bar.set_count(index, len(self.selection.hits))
+        if current is not None:
+            self.statusBar().showMessage(self._place_message(index, current, wrapped))
+
+    def _place_message(self, index: int, hit: Hit, wrapped: bool) -> str:
+        """ "战略稳定: occurrence 9 of 18 in both statements — 2025 ¶3, 3 of 12 there"."""
+        doc_id, start, _ = hit
+        in_document = [h for h in self.selection.hits if h[0] == doc_id]
+        paragraph = self.library.document(doc_id).paragraph_at(start).number
+        scope = "both statements" if len(self.views) == 2 else "all statements"
+        message = (
+            f"{self.selection.term}: occurrence {index + 1} of {len(self.selection.hits)}"
+            f" in {scope} — {doc_id} ¶{paragraph}, {in_document.index(hit) + 1}"
+            f" of {len(in_document)} there"
+        )
+        if wrapped:
+            edge = "first" if index == 0 else "last"
+            message += f" (wrapped to the {edge})"
+        return message
 
     # -- view settings --------------------------------------------------------------------
 
@@ -220,31 +369,114 @@ class MainWindow(QMainWindow):
         self.panel.refresh()
         self.settings.set_value("reading/tone_colours", on)
 
+    def set_hover(self, on: bool) -> None:
+        self.settings.set_value("reading/hover", on)
+        if not on:
+            QToolTip.hideText()
+
+    def set_paragraph_numbers(self, on: bool) -> None:
+        self.numbers_action.setChecked(on)
+        for view in self.views.values():
+            view.set_paragraph_numbers(on)
+        self.settings.set_value("reading/paragraph_numbers", on)
+
     def focus_filter(self) -> None:
         self.dock.show()
         self.panel.filter.setFocus()
         self.panel.filter.selectAll()
 
+    def set_panel_below(self, below: bool) -> None:
+        """Dock the glossary panel under the texts (a narrow window) or beside them."""
+        area = _BELOW if below else _SIDE
+        self.addDockWidget(area, self.dock)
+        self.dock.show()
+        self._fit_panel_to(area)
+        self.size_panel()
+
+    def _fit_panel_to(self, area: Qt.DockWidgetArea) -> None:
+        below = area == _BELOW
+        self.panel.set_orientation(Qt.Orientation.Horizontal if below else Qt.Orientation.Vertical)
+        self.panel.setMaximumWidth(16777215 if below else layout.PANEL_MAX_WIDTH)
+        self.panel.setMinimumWidth(0 if below else layout.PANEL_MIN_WIDTH)
+        self.panel.setMinimumHeight(layout.PANEL_MIN_HEIGHT if below else 0)
+
     # -- dialogs --------------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        from reader.core.export import FORMATS, SUFFIXES, export
+        """File › Export: the dialog opens in the last folder with the last format."""
+        from reader.ui.export_dialog import ExportDialog
 
-        filters = {f"{fmt.upper()} (*{SUFFIXES[fmt]})": fmt for fmt in FORMATS}
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export glossary", "reader-glossary.tsv", ";;".join(filters)
+        folder = Path(self.settings.value("export/folder") or Path.home())
+        self.export_window = ExportDialog(
+            folder, self.settings.value("export/format"), self.library.document_ids(), self
+        )
+        self.export_window.accepted.connect(lambda: self.export_to(*self.export_window.choice()))
+        self.export_window.open()
+
+    def export_to(self, fmt: str, document: str | None, path: Path) -> bool:
+        from reader.core.export import export
+
+        if not path.is_absolute():
+            path = Path(self.settings.value("export/folder") or Path.home()) / path
+        try:
+            count = export(self.library, fmt, path.expanduser(), document)
+        except ReaderError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return False
+        self.settings.set_value("export/folder", str(path.parent))
+        self.settings.set_value("export/format", fmt)
+        which = f" (those in the {document} statement)" if document else ""
+        self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
+        return True
+
+    def open_compare(self) -> CompareWindow | None:
+        """View › Compare: the first and the last document (by date), any two on request."""
+        from reader.ui.compare_view import CompareWindow
+
+        if len(self.library.documents) < 1:
+            return None
+        if self.compare_window is None:
+            first, last = self.library.documents[0].id, self.library.documents[-1].id
+            self.compare_window = CompareWindow(
+                self.library, self.family, self.zoom, first, last, self
+            )
+            self.compare_window.term_selected.connect(self.select_term)
+            self.selection.changed.connect(self._on_selection_changed_compare)
+            self.compare_window.resize(self.size())
+        self.compare_window.show()
+        self.compare_window.raise_()
+        return self.compare_window
+
+    def export_comparison_dialog(self) -> None:
+        """File › Export comparison…: the comparison shown (or the first and last
+        document's) as one self-contained HTML file."""
+        from reader.core.compare import compare
+        from reader.core.compare_html import write_html
+
+        window = self.compare_window
+        if window is not None:
+            comparison = window.comparison
+        elif self.library.documents:
+            docs = self.library.documents
+            comparison = compare(self.library, docs[0].id, docs[-1].id)
+        else:
+            return
+        name = f"reader-compare-{comparison.a.id}-{comparison.b.id}.html"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export comparison", name, "HTML (*.html *.htm)"
         )
         if not path:
             return
-        fmt = filters.get(chosen) or next(
-            (f for f, s in SUFFIXES.items() if path.endswith(s)), "tsv"
-        )
         try:
-            count = export(self.library, fmt, Path(path))
+            write_html(comparison, Path(path))
         except ReaderError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return
-        self.statusBar().showMessage(f"Exported {count} terms to {path}")
+        self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_compare(self) -> None:
+        if self.compare_window is not None:
+            self.compare_window.show_term(self.selection.term)
 
     def show_problems(self, problems: list[ReaderError]) -> None:
         """A file that could not be read: say which and why; the rest is open."""
@@ -254,6 +486,13 @@ class MainWindow(QMainWindow):
             "Some files could not be read",
             f"<p>Reader opened what it could. These files need fixing:</p><ul>{lines}</ul>",
         )
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
+        from reader.ui.shortcuts import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -275,31 +514,65 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------
 
-    def size_panel(self, share: float) -> None:
-        """Give the glossary dock ``share`` of the window's width."""
-        self.resizeDocks([self.dock], [int(self.width() * share)], Qt.Orientation.Horizontal)
+    def size_panel(self, share: float | None = None) -> None:
+        """Give the glossary dock its share of the window: ``share`` of the width, or by
+        default what ``layout`` says suits this window's size and the dock's place."""
+        if self.dockWidgetArea(self.dock) == _BELOW:
+            height = layout.panel_height(self.height())
+            self.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
+            return
+        width = layout.panel_width(self.width()) if share is None else int(self.width() * share)
+        self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+
+    def share_panes(self) -> None:
+        """The reading panes get equal widths."""
+        count = self.splitter.count()
+        self.splitter.setSizes([self.splitter.width() // count] * count)
+
+    def fit_to_screen(self) -> None:
+        """A first window: the preferred size, or a little less than the screen it opens on,
+        centred there."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        self.resize(*layout.first_window_size(available.width(), available.height()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1500, 920)
+            self.fit_to_screen()
         state = self.settings.value("window/state")
         if not state.isEmpty():
             self.restoreState(state)
+            self._on_dock_location_changed(self.dockWidgetArea(self.dock))
+            self._on_dock_visibility_changed(self.dock.isVisible())
         else:
-            self.size_panel(0.36)
+            self.size_panel()
         splitter = self.settings.value("window/splitter")
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        else:
+            self.share_panes()
+        self.set_paragraph_numbers(self.settings.value("reading/paragraph_numbers"))
         term = self.settings.value("selection/term")
         if term:
             self.select_term(term)
-            if self.hits:
-                QTimer.singleShot(0, lambda: self.go_to(self.hits[0]))
+        positions = parse_positions(self.settings.value("reading/positions"))
+        # After the first layout at the window's real size, not before.
+        QTimer.singleShot(0, lambda: self._restore_positions(positions))
+
+    def _restore_positions(self, positions: dict[str, int]) -> None:
+        for doc_id, offset in positions.items():
+            if doc_id in self.views:
+                self.views[doc_id].set_reading_position(offset)
 
     def save_state(self) -> None:
+        positions = {d: v.reading_position() for d, v in self.views.items()}
+        self.settings.set_value("reading/positions", format_positions(positions))
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
         self.settings.set_value("window/splitter", self.splitter.saveState())
@@ -317,15 +590,17 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        span = self.library.term_at(doc_id, offset)
-        term = self.library.glossary.get(span.text) if span else None
-        if term is None:
+        """The mouse rests on a word: its pinyin and one gloss (View › Word hints)."""
+        span = self.library.word_at(doc_id, offset)
+        if span is None or not self.hover_action.isChecked() or not has_han(span.text):
             QToolTip.hideText()
-        else:
-            QToolTip.showText(
-                point,
-                f"<b>{escape(term.hanzi)}</b> {escape(term.pinyin)}<br>{escape(term.english[0])}",
-            )
+            return
+        try:
+            lookup = self.library.lookup(span.text)
+        except TermNotFoundError:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(point, hover_html(lookup), self.views[doc_id].area)
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:
@@ -334,3 +609,33 @@ class MainWindow(QMainWindow):
 
     def _on_panel_occurrence_activated(self, doc_id: str, start: int, end: int) -> None:
         self.go_to((doc_id, start, end))
+
+    def _on_find_bar_search_requested(self, query: str) -> None:
+        self.find_text(query)
+
+    def _on_find_bar_scope_changed(self, scope: str) -> None:
+        self.settings.set_value("find/scope", scope)
+        if scope == "glossary":
+            if self.selection.matches is not None:
+                self.selection.clear()
+            self._on_find_bar_filter_requested(self.find_bar.query())
+        else:
+            self.panel.filter.clear()
+            self.find_text(self.find_bar.query())
+        self.find_bar.edit.setFocus()
+
+    def _on_find_bar_filter_requested(self, query: str) -> None:
+        self.dock.show()
+        self.panel.filter.setText(query)
+
+    def _on_find_bar_closed(self) -> None:
+        if self.selection.matches is not None:
+            self.selection.clear()
+
+    def _on_dock_visibility_changed(self, _visible: bool) -> None:
+        # Collapsed by the reader (not merely minimised with the window): show the strip.
+        self.strip.setVisible(self.dock.isHidden())
+
+    def _on_dock_location_changed(self, area: Qt.DockWidgetArea) -> None:
+        self._fit_panel_to(area)
+        self.below_action.setChecked(area == _BELOW)

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from reader.core.index import DocumentOccurrences, Occurrences
+from reader.core.index import DocumentOccurrences, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.library import Placed
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +32,7 @@ class OccurrenceModel(QAbstractListModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._groups: list[DocumentOccurrences] = []
+        self._groups: list[DocumentOccurrences | SpanGroup] = []
         self._words: list[list[Placed]] | None = None  # the word each occurrence stands in
         self._orders: list[list[int]] | None = None  # standalone first, then by word
         self._header_rows: list[int] = []  # the row of each document's header
@@ -41,7 +41,9 @@ class OccurrenceModel(QAbstractListModel):
         self._bold.setBold(True)
 
     def set_occurrences(
-        self, occurrences: Occurrences, words: list[list[Placed]] | None = None
+        self,
+        occurrences: Occurrences | SpanOccurrences,
+        words: list[list[Placed]] | None = None,
     ) -> None:
         """``words`` (one list per document) groups each document's rows: the term as a
         word of its own first, then inside other words, the most frequent word first."""
@@ -105,6 +107,19 @@ class OccurrenceModel(QAbstractListModel):
         if role == SPAN_ROLE:
             return (occurrence.document, occurrence.start, occurrence.end)
         return f"¶{occurrence.paragraph} {occurrence.context}"
+
+    def row_of(self, hit: tuple[str, int, int]) -> int:
+        """The row of the occurrence at ``hit`` (document id, start, end), or -1."""
+        doc_id, start, end = hit
+        for number, group in enumerate(self._groups):
+            if group.document.id != doc_id:
+                continue
+            position = group.position(start, end)
+            if position >= 0 and self._orders is not None:
+                position = self._orders[number].index(position)
+            if position >= 0:
+                return self._header_rows[number] + 1 + position
+        return -1
 
     def occurrence_rows(self) -> list[int]:
         headers = set(self._header_rows)

@@ -21,6 +21,12 @@ DEFAULTS: dict[str, Any] = {
     "reading/zoom": 0,  # steps of one pixel from the base size
     "reading/tone_colours": True,
     "selection/term": "",
+    "find/scope": "text",  # what Ctrl+F searches: "text" or "glossary"
+    "reading/hover": True,  # pinyin and a gloss when the mouse rests on a word
+    "reading/paragraph_numbers": False,
+    "reading/positions": "",  # "2016=120;2025=0": the character at the top of each pane
+    "export/folder": "",  # where the last export went ("": the home folder)
+    "export/format": "tsv",
 }
 
 

@@ -15,7 +15,7 @@ from tests.benchmarks.paint_probe import PaintProbe
 
 def main() -> int:
     qapp = reader_app.create_application()
-    args = argparse.Namespace(texts=None, glossary=None, select=None, screenshot=None)
+    args = argparse.Namespace(texts=None, glossary=None, select=None, screenshot=None, size=None)
     with tempfile.TemporaryDirectory() as folder:
         window = reader_app.start(qapp, args, Settings(Path(folder) / "bench.ini"))
         widgets = [v.area.viewport() for v in window.views.values()] + [

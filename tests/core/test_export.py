@@ -76,6 +76,13 @@ def test_tbx_follows_the_tbx_basic_dca_structure(library, tmp_path):
         for note in entry.iter(f"{{{TBX_NS}}}termNote"):
             if note.get("type") == "partOfSpeech":
                 assert note.text in PARTS_OF_SPEECH
+            elif note.get("type") == "administrativeStatus":
+                assert note.text in {
+                    "preferredTerm-admn-sts",
+                    "admittedTerm-admn-sts",
+                    "deprecatedTerm-admn-sts",
+                    "supersededTerm-admn-sts",
+                }
             else:
                 assert note.get("type") == "termType"
                 assert note.text in {
@@ -90,6 +97,21 @@ def test_tbx_follows_the_tbx_basic_dca_structure(library, tmp_path):
             assert term_sec.find("t:term", NS).text
     first = entries[0]
     assert first.find("t:langSec/t:termSec/t:term", NS).text == library.glossary.terms[0].hanzi
+
+
+def test_tbx_marks_a_former_name_superseded_not_a_short_form(library, tmp_path):
+    path = tmp_path / "terms.tbx"
+    export(library, "tbx", path)
+    for entry in ET.parse(path).getroot().findall("t:text/t:body/t:conceptEntry", NS):
+        if entry.find("t:langSec/t:termSec/t:term", NS).text != "铁穹":
+            continue
+        notes = {n.get("type"): n.text for n in entry.iter(f"{{{TBX_NS}}}termNote")}
+        assert notes.get("administrativeStatus") == "supersededTerm-admn-sts"
+        assert "termType" not in notes
+        assert "former name of 美国金穹" in [n.text for n in entry.findall("t:note", NS)]
+        break
+    else:
+        pytest.fail("铁穹 is not exported")
 
 
 def test_tbx_says_which_equivalents_are_unverified(library, tmp_path):
@@ -114,7 +136,11 @@ def test_anki_deck_has_a_note_per_term_with_stable_ids(library, tmp_path):
     assert len(a) == len(library.glossary)
     assert [g for g, _ in a] == [g for g, _ in b], "re-import must update, not duplicate"
     fields = dict(a)[anki_guid("延伸威慑")].split("\x1f")
-    assert fields[:3] == ["延伸威慑", "yánshēn wēishè", "extended deterrence"]
+    assert fields[:2] == ["延伸威慑", "yánshēn wēishè"]
+    # Its English is now attested (the glossary audit); an unattested one is marked.
+    assert fields[2].startswith("extended deterrence") and "⚠ unverified" not in fields[2]
+    unattested = next(t for t in library.glossary.terms if t.english_source == "unverified")
+    assert "⚠ unverified" in dict(a)[anki_guid(unattested.hanzi)].split("\x1f")[2]
     assert "延伸威慑" in fields[4] and fields[4].endswith("(2025)")
 
 
@@ -128,3 +154,32 @@ def test_a_failed_export_leaves_the_existing_file_untouched(library, tmp_path):
     with pytest.raises(ExportError, match="cannot write export"):
         export(library, "csv", blocked / "terms.csv")
     assert target.read_text(encoding="utf-8") == "my own work"
+
+
+def test_csv_and_tsv_carry_where_each_equivalent_was_seen_or_unverified(library, tmp_path):
+    import csv
+
+    for fmt, delimiter, encoding in (("csv", ",", "utf-8-sig"), ("tsv", "\t", "utf-8")):
+        path = tmp_path / f"terms.{fmt}"
+        export(library, fmt, path)
+        text = path.read_text(encoding=encoding)
+        table = list(csv.reader(text.splitlines(), delimiter=delimiter))
+        header = table[0]
+        by_term = {row[0]: dict(zip(header, row, strict=True)) for row in table[1:]}
+        assert "Nuclear Sharing" in by_term["延伸威慑"]["english_source"]
+        assert by_term["延伸威慑"]["russian_source"] == "unverified"
+        verified = [r for r in by_term.values() if r["english_source"] != "unverified"]
+        assert verified and all(r["english_source"].strip() for r in verified)
+        assert sum(r["english_source"] == "unverified" for r in by_term.values()) >= 1
+
+
+def test_exports_get_ordinary_permissions(library, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    os.umask(old)
+    for fmt in ("csv", "anki"):
+        path = tmp_path / f"new.{fmt}"
+        export(library, fmt, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~old

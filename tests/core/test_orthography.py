@@ -55,6 +55,8 @@ def test_coordinate_abbreviations_take_a_hyphen_and_capitals():
     assert cedict_to_marked("Zhong1 Mei3") == "Zhōng-Měi"
     assert cedict_to_marked("Zhong1 E2") == "Zhōng-É"
     assert cedict_to_marked("E2 luo2 si1 Lian2 bang1") == "Éluósī Liánbāng"
+    assert spell("中美", "Zhōng Měi") == "Zhōng-Měi"  # however the draft was written
+    assert spell("北京", "Běijīng") == "Běijīng"
 
 
 def test_a_draft_that_does_not_fit_the_characters_is_left_alone():

@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 
 def args(**overrides) -> argparse.Namespace:  # type: ignore[no-untyped-def]
-    base = {"texts": None, "glossary": None, "select": None, "screenshot": None}
+    base = {"texts": None, "glossary": None, "select": None, "screenshot": None, "size": None}
     return argparse.Namespace(**{**base, **overrides})
 
 
@@ -61,13 +61,13 @@ def test_headless_screenshot_shows_the_selected_term_highlighted(tmp_path):
     shot = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-m", "reader", "--select", "延伸威慑", "--screenshot", str(shot)],
+        [sys.executable, "-m", "reader", "--size", "1024x700", "--select", "延伸威慑", "--screenshot", str(shot)],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     image = QImage(str(shot))
-    assert (image.width(), image.height()) == app_module.SCREENSHOT_SIZE
+    assert (image.width(), image.height()) == (1024, 700)
     flash = QColor(255, 170, 0)
     orange = 0
     for x in range(image.width() // 4, image.width() * 2 // 3, 2):

@@ -1,0 +1,99 @@
+"""Exporting from the window as a translator does it: keys and clicks in the dialog, then
+what is in the file, its permissions, and what was copied."""
+
+from __future__ import annotations
+
+import csv
+import os
+import stat
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.test_selection import click_row
+
+
+def open_dialog(qtbot, window):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.export_window
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def type_path(qtbot, dialog, path) -> None:  # type: ignore[no-untyped-def]
+    dialog.path.selectAll()
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Delete)
+    qtbot.keyClicks(dialog.path, str(path))
+
+
+def save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_file_name_chooses_the_format_and_the_format_renames_the_file(qtbot, window, tmp_path):
+    dialog = open_dialog(qtbot, window)
+    assert dialog.path.text().endswith("reader-glossary.tsv") and dialog.current_format() == "tsv"
+    type_path(qtbot, dialog, tmp_path / "terms.csv")
+    assert dialog.current_format() == "csv"
+    dialog.format.setFocus()
+    qtbot.keyClick(dialog.format, Qt.Key.Key_Down)  # csv -> tsv
+    assert dialog.current_format() == "tsv" and dialog.path.text() == str(tmp_path / "terms.tsv")
+    save(qtbot, dialog)
+    written = tmp_path / "terms.tsv"
+    first = written.read_text(encoding="utf-8").splitlines()[0]
+    assert "\t" in first and "english_source" in first, "TSV, with the source column"
+    assert not (tmp_path / "terms.csv").exists()
+
+
+def test_an_export_carries_the_unverified_mark_and_ordinary_permissions(qtbot, window, tmp_path):
+    dialog = open_dialog(qtbot, window)
+    type_path(qtbot, dialog, tmp_path / "terms.csv")
+    save(qtbot, dialog)
+    path = tmp_path / "terms.csv"
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    mark = {r["hanzi"]: r["english_source"] for r in rows}
+    unattested = [
+        t.hanzi for t in window.library.glossary.terms if t.english_source == "unverified"
+    ]
+    assert unattested and all(mark[hanzi] == "unverified" for hanzi in unattested)
+    assert mark["延伸威慑"] != "unverified"  # attested since the glossary audit
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask  # 0644 under the usual umask
+    assert f"to {path}" in window.statusBar().currentMessage()
+
+
+def test_per_document_export_and_the_last_folder_and_format_are_remembered(
+    qtbot, window, library, tmp_path
+):
+    dialog = open_dialog(qtbot, window)
+    type_path(qtbot, dialog, tmp_path / "only-2016.csv")
+    dialog.scope.setFocus()
+    qtbot.keyClick(dialog.scope, Qt.Key.Key_Down)  # all -> only 2016
+    save(qtbot, dialog)
+    rows = list(
+        csv.DictReader((tmp_path / "only-2016.csv").read_text(encoding="utf-8-sig").splitlines())
+    )
+    text = library.document("2016").text
+    assert rows and all(r["hanzi"] in text for r in rows)
+    assert len(rows) < len(library.glossary)
+    again = open_dialog(qtbot, window)
+    assert again.current_format() == "csv"
+    assert again.path.text() == str(tmp_path / "reader-glossary.csv")
+    again.reject()
+
+
+def test_copy_buttons_put_the_term_pinyin_and_marked_equivalents_on_the_clipboard(qtbot, window):
+    click_row(qtbot, window, "延伸威慑")
+    clipboard = QGuiApplication.clipboard()
+    buttons = window.panel.copy_buttons
+    qtbot.mouseClick(buttons["term"], Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "延伸威慑"
+    qtbot.mouseClick(buttons["pinyin"], Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "yánshēn wēishè"
+    qtbot.mouseClick(buttons["equivalents"], Qt.MouseButton.LeftButton)
+    english, russian = clipboard.text().split("\n")
+    assert english == "extended deterrence"  # attested since the glossary audit
+    assert russian.endswith("(unverified)") and "сдерживание" in russian
