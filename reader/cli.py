@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import __version__
+from reader import __version__, cli_user
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     terms = commands.add_parser("terms", help="the glossary with counts per document")
     terms.add_argument("--json", action="store_true")
     terms.add_argument("--doc", help="only terms that stand in this document")
+    cli_user.add_terms_import(terms)
 
     find = commands.add_parser("find", help="find text in the documents: hanzi, or pinyin")
     find.add_argument("query", metavar="QUERY", help="e.g. 领域, lingyu, ling3yu4")
@@ -92,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("csv", "tsv", "tbx", "anki"))
     export.add_argument("--output", required=True, type=Path)
     export.add_argument("--doc", help="only terms that stand in this document")
+    export.add_argument("--starred", action="store_true", help="only starred terms")
+    cli_user.add_parsers(commands)
     return parser
 
 
@@ -107,9 +110,12 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from reader.ui.app import run
+        try:
+            from reader.ui.app import run
 
-        return run(args)
+            return run(args)
+        except KeyboardInterrupt:  # Ctrl+C before the window could take it over
+            return 130
     from reader.core.errors import ReaderError
 
     try:
@@ -124,11 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "align": _align,
             "check": _check,
             "compare": _compare,
+            **cli_user.HANDLERS,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl+C during a long command: no traceback
+        return 130
     except BrokenPipeError:  # `reader segment 2016 | head`
         _silence_stdout()
         return EXIT_OK
@@ -154,6 +163,8 @@ def _open_library(args: argparse.Namespace) -> Any:
     library = Library.open(texts=args.texts, glossary=args.glossary)
     if library.problems:
         raise library.problems[0]
+    for notice in library.notices:
+        print(f"reader: {notice}", file=sys.stderr)
     return library
 
 
@@ -265,7 +276,9 @@ def _terms(library: Any, args: argparse.Namespace) -> int:
     from reader.core.export import select_terms
     from reader.core.report import term_dict
 
-    selected = select_terms(library, args.doc)
+    if args.action == "import":
+        return cli_user.terms_import(library, args)
+    selected = select_terms(library, args.doc, args.starred)
     data = [term_dict(t, library.glossary, library.counts(t.hanzi)) for t in selected]
     if args.json:
         _print_json(data)
@@ -274,7 +287,8 @@ def _terms(library: Any, args: argparse.Namespace) -> int:
     print("  ".join(f"{i:>4}" for i in ids) + "  term")
     for row in data:
         counts = "  ".join(f"{row['counts'][i]:>4}" for i in ids)
-        print(f"{counts}  {row['term']}  {row['pinyin']}  — {'; '.join(row['english'])}")
+        star = "*" if row["starred"] else " "
+        print(f"{counts} {star}{row['term']}  {row['pinyin']}  — {'; '.join(row['english'])}")
     return EXIT_OK
 
 
@@ -329,16 +343,16 @@ def _segment(library: Any, args: argparse.Namespace) -> int:
 def _export(library: Any, args: argparse.Namespace) -> int:
     from reader.core.export import export
 
-    count = export(library, args.format, args.output, args.doc)
+    count = export(library, args.format, args.output, args.doc, args.starred)
     print(f"wrote {count} terms to {args.output} ({args.format})")
     return EXIT_OK
 
 
 def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[str, Any]:
     """Each occurrence gains the aligned sentence of every translation of its document."""
-    from reader.core.bilingual import Concordance, rendering_dict
+    from reader.core.bilingual import Concordance, corrections_for, rendering_dict
 
-    concordance = Concordance(library.documents, library.glossary)
+    concordance = Concordance(library.documents, library.glossary, corrections_for(library))
     for occurrence in data["occurrences"]:
         original = library.document(occurrence["document"])
         found = concordance.renderings(original, item.glossary, occurrence["start"])
@@ -347,11 +361,15 @@ def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[st
 
 
 def _align(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.bilingual import align_documents, pairs_dict, tmx
+    from reader.core.bilingual import align_documents, corrections_for, pairs_dict, tmx
     from reader.core.files import write_file
 
+    corrections = corrections_for(library).load(args.doc, args.translation)
     alignment = align_documents(
-        library.document(args.doc), library.document(args.translation), library.glossary
+        library.document(args.doc),
+        library.document(args.translation),
+        library.glossary,
+        corrections,
     )
     if args.tmx:
         write_file(args.tmx, tmx(alignment))
@@ -371,7 +389,13 @@ def _align(library: Any, args: argparse.Namespace) -> int:
 
 
 def _check(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.bilingual import align_documents, check_dict, check_terms, translation_info
+    from reader.core.bilingual import (
+        align_documents,
+        check_dict,
+        check_terms,
+        corrections_for,
+        translation_info,
+    )
     from reader.core.errors import ReaderError
 
     translation = library.document(args.translation)
@@ -380,7 +404,10 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         raise ReaderError(
             f"{translation.id} is not a translation (its header names no 'translation-of' and 'lang')"
         )
-    alignment = align_documents(library.document(info[0]), translation, library.glossary)
+    corrections = corrections_for(library).load(info[0], translation.id)
+    alignment = align_documents(
+        library.document(info[0]), translation, library.glossary, corrections
+    )
     checks = check_terms(alignment, library.glossary)
     if args.json:
         _print_json(check_dict(alignment, checks))
@@ -393,6 +420,7 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         print(f"{c.term.hanzi}  {rendered}{flag}")
         for start, paragraph in c.missing:
             context = alignment.original.text[max(0, start - 8) : start + len(c.term.hanzi) + 8]
+            context = context.replace("\n", " ")
             print(f"    ¶{paragraph}: no known equivalent in the aligned sentence  …{context}…")
     return EXIT_OK
 

@@ -47,3 +47,22 @@ def data_copy(tmp_path: Path) -> Path:
     for name in ("glossary.toml", "segmentation.toml", "readings.toml"):
         shutil.copy(ROOT / "resources" / name, tmp_path / "resources" / name)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def unverified_term(library):  # type: ignore[no-untyped-def]
+    """A glossary term whose English and Russian equivalents are both unverified, one each,
+    standing in the 2025 statement only: chosen from the data, so tests of the ⚠ mark keep
+    working as sources are found for more terms."""
+    for term in library.glossary.terms:
+        counts = library.counts(term.hanzi)
+        if (
+            not term.english_verified
+            and not term.russian_verified
+            and len(term.english) == 1
+            and len(term.russian) == 1
+            and counts.get("2016") == 0
+            and counts.get("2025") == 1
+        ):
+            return term
+    pytest.skip("every term has a verified equivalent: nothing left to mark unverified")

@@ -136,41 +136,38 @@ def _align_with_fixed(
     model: _LengthModel,
     fixed: list[tuple[tuple[int, ...], tuple[int, ...]]],
 ) -> list[Bead]:
-    beads: list[Bead] = []
-    i = j = 0
-    for src, tgt in sorted(fixed, key=lambda f: (min(f[0], default=i), min(f[1], default=j))):
-        next_i = min(src, default=i)
-        next_j = min(tgt, default=j)
-        if next_i < i or next_j < j:
-            continue  # a correction that crosses an earlier one: the earlier wins
-        beads += _align_range(src_len, tgt_len, anchors, model, (i, next_i), (j, next_j), False)
-        beads.append(Bead(tuple(src), tuple(tgt), 1.0, fixed=True))
-        i = max(src, default=next_i - 1) + 1
-        j = max(tgt, default=next_j - 1) + 1
-    beads += _align_range(
-        src_len, tgt_len, anchors, model, (i, len(src_len)), (j, len(tgt_len)), True
-    )
-    return beads
+    """One dynamic programme in which every fixed bead is a move that must be taken as a whole.
 
+    A sentence that belongs to a fixed bead can be consumed only by that bead's move; a fixed
+    bead with sentences on both sides starts only where both of its sides start, and one with
+    an empty side (the user unpaired those sentences) wherever its non-empty side starts.
+    """
+    n, m = len(src_len), len(tgt_len)
+    owner_src: dict[int, int] = {}
+    owner_tgt: dict[int, int] = {}
+    kept: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for index, (src, tgt) in enumerate(fixed):
+        if any(k in owner_src or not 0 <= k < n for k in src) or any(
+            k in owner_tgt or not 0 <= k < m for k in tgt
+        ):
+            continue  # overlaps an earlier correction, or out of range: the earlier wins
+        if src and tgt and any(_crosses((src, tgt), other) for other in kept):
+            continue  # pairs must keep the order of both texts: the earlier wins
+        kept.append((src, tgt))
+        owner_src.update((k, index) for k in src)
+        owner_tgt.update((k, index) for k in tgt)
+    fixed_at_src = {
+        min(src): i for i, (src, _) in enumerate(fixed) if src and i in owner_src.values()
+    }
+    fixed_at_tgt = {
+        min(tgt): i
+        for i, (src, tgt) in enumerate(fixed)
+        if not src and tgt and i in owner_tgt.values()
+    }
 
-_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
-
-
-def _align_range(
-    src_len: list[int],
-    tgt_len: list[int],
-    anchors: Anchors,
-    model: _LengthModel,
-    src_range: tuple[int, int],
-    tgt_range: tuple[int, int],
-    tail_is_free: bool,
-) -> list[Bead]:
-    i0, n_end = src_range
-    j0, m_end = tgt_range
-    n, m = n_end - i0, m_end - j0
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         row = cost[i]
@@ -181,25 +178,55 @@ def _align_range(
             for di, dj in _MOVES:
                 if i + di > n or j + dj > m:
                     continue
-                step = _bead_cost(src_len, tgt_len, anchors, model, i0 + i, j0 + j, di, dj)
-                if here + step < cost[i + di][j + dj]:
-                    cost[i + di][j + dj] = here + step
-                    back[i + di][j + dj] = (di, dj)
+                if any(k in owner_src for k in range(i, i + di)) or any(
+                    k in owner_tgt for k in range(j, j + dj)
+                ):
+                    continue
+                step = here + _bead_cost(src_len, tgt_len, anchors, model, i, j, di, dj)
+                if step < cost[i + di][j + dj]:
+                    cost[i + di][j + dj] = step
+                    back[i + di][j + dj] = (di, dj, -1)
+            starting = {fixed_at_src.get(i, -1), fixed_at_tgt.get(j, -1)} - {-1}
+            for index in starting:
+                src, tgt = fixed[index]
+                if (src and min(src) != i) or (tgt and min(tgt) != j):
+                    continue
+                di, dj = len(src), len(tgt)
+                if here < cost[i + di][j + dj]:
+                    cost[i + di][j + dj] = here
+                    back[i + di][j + dj] = (di, dj, index)
     end_i = n
-    if tail_is_free and m > 0:
-        end_i = min(range(n + 1), key=lambda i: cost[i][m] + (n - i) * TAIL_COST)
-    beads: list[Bead] = [Bead((i0 + k,), (), 0.0) for k in range(end_i, n)]
+    if m > 0:  # a partial translation: what follows its end costs little and stays unpaired
+        end_i = min(
+            (i for i in range(n + 1) if all(k not in owner_src for k in range(i, n))),
+            key=lambda i: cost[i][m] + (n - i) * TAIL_COST,
+        )
+    beads: list[Bead] = []
     i, j = end_i, m
-    path: list[Bead] = []
     while i or j:
         move = back[i][j]
-        assert move is not None
-        di, dj = move
-        src = tuple(range(i0 + i - di, i0 + i))
-        tgt = tuple(range(j0 + j - dj, j0 + j))
-        path.append(Bead(src, tgt, _bead_score(src_len, tgt_len, anchors, model, src, tgt)))
+        if move is None:
+            raise AssertionError("a kept correction was unreachable")  # filtered above
+        di, dj, index = move
+        src = tuple(range(i - di, i))
+        tgt = tuple(range(j - dj, j))
+        if index >= 0:
+            beads.append(Bead(src, tgt, 1.0 if src and tgt else 0.0, fixed=True))
+        else:
+            beads.append(Bead(src, tgt, _bead_score(src_len, tgt_len, anchors, model, src, tgt)))
         i, j = i - di, j - dj
-    return path[::-1] + beads
+    return beads[::-1] + [Bead((k,), (), 0.0) for k in range(end_i, n)]
+
+
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def _crosses(
+    a: tuple[tuple[int, ...], tuple[int, ...]], b: tuple[tuple[int, ...], tuple[int, ...]]
+) -> bool:
+    if not (b[0] and b[1]):
+        return False
+    return (max(a[0]) < min(b[0])) != (max(a[1]) < min(b[1]))
 
 
 def _bead_cost(
@@ -261,6 +288,10 @@ def stem_key(phrase: str, lang: str) -> str:
     words = re.findall(r"\w+", phrase.lower())
     if lang == "ru":
         words = [w[: max(4, len(w) - 3)] for w in words]
+    else:  # "weapons" must find "nuclear-weapon States"; matching is by prefix
+        words = [
+            w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+        ]
     return " ".join(words)
 
 
@@ -269,7 +300,7 @@ def contains_phrase(text: str, phrase: str, lang: str) -> bool:
     key = stem_key(phrase, lang).split()
     if not key:
         return False
-    words = stem_key(text, lang).split() if lang != "ru" else re.findall(r"\w+", text.lower())
+    words = re.findall(r"\w+", text.lower())
     for start in range(len(words) - len(key) + 1):
         if all(words[start + k].startswith(key[k]) for k in range(len(key))):
             return True

@@ -112,16 +112,24 @@ def with_min_run(library: Library, comparison: Comparison, min_run: int) -> Comp
 
 
 def paragraph_features(library: Library, document: Document) -> list[Features]:
-    """One Counter a paragraph: its words with Chinese in them, and its glossary terms once
-    more (nested ones too) under a ``term:`` key, so that shared terms weigh double."""
+    """One Counter a paragraph: its words with Chinese in them, its glossary terms once more
+    (nested ones too) under ``term:``, and its pairs of adjacent Chinese characters under
+    ``bi:`` (see ``paragraph_links`` for why all three)."""
     tokens = library.tokens(document.id)
     features: list[Features] = [Counter() for _ in document.paragraphs]
     for token in tokens:
         if _HAN.search(token.text):
             features[document.paragraph_at(token.start).number - 1][token.text] += 1
     for paragraph in document.paragraphs:
+        counter = features[paragraph.number - 1]
         for _, _, term in library.terms_between(document.id, paragraph.start, paragraph.end):
-            features[paragraph.number - 1]["term:" + term] += 1
+            counter["term:" + term] += 1
+        text = document.paragraph_text(paragraph)
+        counter.update(
+            "bi:" + text[i : i + 2]
+            for i in range(len(text) - 1)
+            if _HAN.match(text[i]) and _HAN.match(text[i + 1])
+        )
     return features
 
 

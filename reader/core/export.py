@@ -37,19 +37,30 @@ class ExportError(ReaderError):
     """An export that could not be written."""
 
 
-def select_terms(library: Library, document: str | None = None) -> list[Term]:
-    """All glossary terms, or those that stand in ``document``."""
+def select_terms(
+    library: Library, document: str | None = None, starred: bool = False
+) -> list[Term]:
+    """All glossary terms, or those that stand in ``document``; only starred ones if asked."""
+    terms = list(library.glossary.terms)
+    if starred:
+        terms = [t for t in terms if library.glossary.is_starred(t.hanzi)]
     if document is None:
-        return list(library.glossary.terms)
+        return terms
     text = library.document(document).text
-    return [t for t in library.glossary.terms if t.hanzi in text]
+    return [t for t in terms if t.hanzi in text]
 
 
-def export(library: Library, fmt: str, output: Path, document: str | None = None) -> int:
+def export(
+    library: Library,
+    fmt: str,
+    output: Path,
+    document: str | None = None,
+    starred: bool = False,
+) -> int:
     """Write the export; return the number of terms written."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    terms = select_terms(library, document)
+    terms = select_terms(library, document, starred)
     writers: dict[str, Callable[[Library, list[Term], Path], None]] = {
         "csv": lambda lib, ts, p: _write_text(p, _delimited(lib, ts, ","), bom=True),
         "tsv": lambda lib, ts, p: _write_text(p, _delimited(lib, ts, "\t"), bom=False),
@@ -147,20 +158,33 @@ def _el(parent: ET.Element | None, tag: str, attrib: dict[str, str] | None = Non
 
 
 def _concept(library: Library, body: ET.Element, term: Term, number: int) -> None:
+    """One concept. Besides TBX-Basic's own categories, Reader writes its fields that TBX has
+    no place for as notes (``category:``, ``pinyin:``, ``source:``, ``variant of:``), so that
+    ``reader terms import`` of an export gives back every field."""
     entry = _el(body, "conceptEntry", {"id": f"c{number}"})
     _el(entry, "descrip", {"type": "subjectField"}).text = "arms control; strategic stability"
+    if term.category:
+        _el(entry, "note").text = f"category: {term.category}"
     if term.note:
         _el(entry, "note").text = term.note
     if term.former_name_of:
         _el(entry, "note").text = f"former name of {term.former_name_of}"
     zh = _el(entry, "langSec", {XML_LANG: "zh"})
-    _term(zh, term.hanzi, term, f"pinyin: {term.pinyin}")
+    if term.definition and not term.english:
+        _el(zh, "descrip", {"type": "definition"}).text = term.definition
+    zh_sec = _term(zh, term.hanzi, term, f"pinyin: {term.pinyin}")
+    if term.variant_of:
+        _el(zh_sec, "note").text = f"variant of: {term.variant_of}"
+    for related in term.related:
+        _el(zh_sec, "ref", {"type": "crossReference"}).text = related
     for lang, equivalents, key in (
         ("en", term.english, term.english_source),
         ("ru", term.russian, term.russian_source),
     ):
+        if not equivalents:
+            continue
         section = _el(entry, "langSec", {XML_LANG: lang})
-        if lang == "en":
+        if lang == "en" and term.definition:
             _el(section, "descrip", {"type": "definition"}).text = term.definition
         source = library.glossary.source(key)
         for index, equivalent in enumerate(equivalents):
@@ -168,7 +192,7 @@ def _concept(library: Library, body: ET.Element, term: Term, number: int) -> Non
             _term(section, equivalent, term, f"source: {seen}")
 
 
-def _term(section: ET.Element, text: str, term: Term, note: str) -> None:
+def _term(section: ET.Element, text: str, term: Term, note: str) -> ET.Element:
     term_sec = _el(section, "termSec")
     _el(term_sec, "term").text = text
     if term.pos:
@@ -180,6 +204,7 @@ def _term(section: ET.Element, text: str, term: Term, note: str) -> None:
         status = _el(term_sec, "termNote", {"type": "administrativeStatus"})
         status.text = "supersededTerm-admn-sts"
     _el(term_sec, "note").text = note
+    return term_sec
 
 
 # -- Anki ---------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from reader.core.errors import ReaderError
 #: Largest input file Reader reads (texts, glossaries, term lists, imports).
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
+_NOT_REGULAR = "is not a regular file (a device, FIFO or socket)"
 _TEMP_SUFFIX = ".reader-tmp"
 _TEMP_PATTERN = re.compile(
     r"^\.(?P<name>.*)\.(?P<pid>\d+)\.[0-9a-z]+"
@@ -352,13 +353,15 @@ def read_bounded(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     except IsADirectoryError as error:
         raise FileAccessError(path, "is a folder, not a file") from error
     except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
+            raise FileAccessError(path, _NOT_REGULAR) from error
         raise FileAccessError(path, _describe(error)) from error
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
             raise FileAccessError(path, "is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
-            raise FileAccessError(path, "is not a regular file (a device, FIFO or socket)")
+            raise FileAccessError(path, _NOT_REGULAR)
         if st.st_size > limit:
             raise FileAccessError(path, f"is {_size(st.st_size)}; the limit is {_size(limit)}")
         os.set_blocking(fd, True)

@@ -87,6 +87,9 @@ class Term:
     former_name_of: str = ""
     pos: str = ""
     line: int = 0
+    #: "bundled" (as in resources/glossary.toml), "edited" (a bundled entry with the user's
+    #: changes laid over it) or "user" (the user's own entry); see userterms.py.
+    origin: str = "bundled"
 
     @property
     def english_verified(self) -> bool:
@@ -105,16 +108,25 @@ class Glossary:
     """The loaded entries, with look-ups by hanzi and a plain search over hanzi/pinyin/English."""
 
     def __init__(
-        self, terms: list[Term], path: Path | None = None, sources: dict[str, Source] | None = None
+        self,
+        terms: list[Term],
+        path: Path | None = None,
+        sources: dict[str, Source] | None = None,
+        starred: frozenset[str] = frozenset(),
     ) -> None:
         self.path = path
         self.terms: tuple[Term, ...] = tuple(terms)
         self.sources: dict[str, Source] = dict(sources or {})
+        #: Hanzi the user starred (to review, to learn); kept in the user store.
+        self.starred = starred
         self._by_hanzi = {t.hanzi: t for t in terms}
         self._former: dict[str, list[str]] = {}
         for t in terms:
             if t.former_name_of:
                 self._former.setdefault(t.former_name_of, []).append(t.hanzi)
+
+    def is_starred(self, hanzi: str) -> bool:
+        return hanzi in self.starred
 
     def source(self, key: str) -> Source | None:
         """The cited source, or None for ``unverified``."""
@@ -137,8 +149,8 @@ class Glossary:
         return list(self._former.get(hanzi, ()))
 
     def search(self, query: str) -> list[Term]:
-        """Terms whose hanzi, pinyin (with or without tones, numbers or spaces) or English
-        contain ``query``; the order of the glossary is kept."""
+        """Terms whose hanzi, pinyin (with or without tones, numbers or spaces), English,
+        Russian or note contain ``query``; the order of the glossary is kept."""
         key = query.strip()
         if not key:
             return list(self.terms)
@@ -152,7 +164,9 @@ def _matches(term: Term, key: str, folded: str) -> bool:
     if folded and folded in fold_pinyin(term.pinyin):
         return True
     lowered = key.lower()
-    return any(lowered in e.lower() for e in term.english)
+    if lowered in term.note.lower():
+        return True
+    return any(lowered in e.lower() for e in (*term.english, *term.russian))
 
 
 def fold_pinyin(text: str) -> str:

@@ -44,6 +44,7 @@ from reader.core.segment import (
     tokens_from_json,
     tokens_to_json,
 )
+from reader.core.store import Store
 from reader.core.textsearch import (
     SyllableIndex,
     TextMatches,
@@ -52,6 +53,7 @@ from reader.core.textsearch import (
     find_pinyin,
     search_kind,
 )
+from reader.core.userterms import FieldValue, ParagraphNote, UserData, check_hanzi, merge
 
 TOKEN_CACHE_VERSION = "4"
 #: Occurrences grouped by word for the window only up to this many (see occurrence_words).
@@ -136,22 +138,28 @@ class Library:
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
         segmenter: Segmenter | None = None,
+        store: Store | None = None,
     ) -> None:
         self.documents = documents
-        self.glossary = glossary
+        self.bundled = glossary
+        #: The user's terms, edits, stars and notes; None when the library has no store.
+        self.user = UserData(store) if store is not None else None
+        self.glossary = merge(glossary, self.user)
         self.problems: list[ReaderError] = list(problems or [])
+        #: Things the user should be told that are not errors (a damaged store set aside).
+        self.notices: list[str] = []
         self._by_id = {d.id: d for d in documents}
         self._rules = rules
         self._dictionary = dictionary or Dictionary(cache_folder=cache_folder)
         self._cache_folder = cache_folder
         self._segmenter = segmenter
         self._tokens: dict[str, TokenList] = {}
-        self._term_texts = glossary.hanzi()
+        self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
         self._readings = readings or Readings()
         self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(
-            self._dictionary, {t.hanzi: t.pinyin for t in glossary.terms}, self._readings.fixed()
+            self._dictionary, self._curated_readings(), self._readings.fixed()
         )
 
     @classmethod
@@ -161,8 +169,13 @@ class Library:
         glossary: Path | None = None,
         segmentation: Path | None = None,
         cache_folder: Path | None = None,
+        store: Store | None = None,
+        user_data: bool = True,
     ) -> Library:
-        """Load what can be loaded; what cannot is listed in ``problems``, never raised."""
+        """Load what can be loaded; what cannot is listed in ``problems``, never raised.
+
+        The user store is ``store`` or, with ``user_data``, the one in the data folder; a
+        store that had to be started afresh leaves its message in ``notices``."""
         sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
@@ -181,7 +194,17 @@ class Library:
         except ReaderError as exc:
             found.append(exc)
             readings = Readings()
-        return cls(documents, terms, rules, found, readings, cache_folder=cache_folder)
+        if store is None and user_data:
+            try:
+                store = Store.open()
+            except ReaderError as exc:
+                found.append(exc)
+        library = cls(
+            documents, terms, rules, found, readings, cache_folder=cache_folder, store=store
+        )
+        if store is not None and store.notice:
+            library.notices.append(store.notice)
+        return library
 
     def warm_up(self) -> None:
         """Start one-time slow work on a worker thread: the dictionary index (if it is not
@@ -323,6 +346,108 @@ class Library:
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
 
+    # -- the user's terms ------------------------------------------------------------------
+
+    def _store(self) -> UserData:
+        if self.user is None:
+            raise ReaderError("this library was opened without a user store; nothing is saved")
+        return self.user
+
+    def set_term(self, hanzi: str, changes: dict[str, FieldValue] | None = None) -> Term:
+        """Add ``hanzi`` as the user's entry, or set the given fields of an existing one
+        (over a bundled entry, as edits). Takes effect at once: kept whole, counted, looked
+        up. A new entry without pinyin gets the reader's pinyin, which the user can edit."""
+        hanzi = check_hanzi(hanzi)
+        self.set_terms([(hanzi, dict(changes or {}))])
+        term = self.glossary.get(hanzi)
+        assert term is not None
+        return term
+
+    def set_terms(self, items: list[tuple[str, dict[str, FieldValue]]]) -> int:
+        """Many adds or edits as one change (one transaction): an import."""
+        prepared: list[tuple[str, dict[str, FieldValue], bool]] = []
+        for hanzi, changes in items:
+            hanzi = check_hanzi(hanzi)
+            fields = dict(changes)
+            if self.glossary.get(hanzi) is None and not fields.get("pinyin"):
+                fields["pinyin"] = self.pinyin(hanzi)
+            prepared.append((hanzi, fields, hanzi not in self.bundled))
+        self._store().set_many(prepared)
+        self._glossary_changed()
+        return len(prepared)
+
+    def remove_term(self, hanzi: str) -> str:
+        """Delete the user's entry, or revert a bundled one to as shipped.
+        Returns ``"removed"``, ``"reverted"`` or ``"unchanged"``."""
+        hanzi = hanzi.strip()
+        if hanzi not in self.glossary:
+            raise TermNotFoundError(f"{hanzi!r} is not in the glossary")
+        if not self._store().remove(hanzi):
+            return "unchanged"
+        self._glossary_changed()
+        return "reverted" if hanzi in self.bundled else "removed"
+
+    def star(self, hanzi: str, on: bool = True) -> None:
+        """Star (or unstar) a glossary term."""
+        hanzi = hanzi.strip()
+        if on and hanzi not in self.glossary:
+            raise TermNotFoundError(f"{hanzi!r} is not in the glossary; add it first")
+        self._store().set_star(hanzi, on)
+        self._glossary_changed()
+
+    def cite(self, title: str, url: str = "") -> str:
+        """The source key for a citation (a known key, or the user's own source)."""
+        key = self._store().cite(title, url, self.glossary.sources)
+        self._glossary_changed()
+        return key
+
+    def paragraph_notes(self, doc_id: str) -> dict[int, str]:
+        """Notes on the paragraphs of a document, by paragraph number."""
+        self.document(doc_id)
+        if self.user is None:
+            return {}
+        return {n.paragraph: n.text for n in self.user.paragraph_notes(doc_id)}
+
+    def all_paragraph_notes(self) -> list[ParagraphNote]:
+        return self.user.paragraph_notes() if self.user is not None else []
+
+    def set_paragraph_note(self, doc_id: str, paragraph: int, text: str) -> None:
+        """Set a paragraph's note; empty text deletes it."""
+        document = self.document(doc_id)
+        if not 1 <= paragraph <= len(document.paragraphs):
+            raise ReaderError(
+                f"{doc_id} has paragraphs 1 to {len(document.paragraphs)}, not {paragraph}"
+            )
+        anchor = document.paragraph_text(document.paragraphs[paragraph - 1])[:16]
+        self._store().set_paragraph_note(doc_id, paragraph, anchor, text)
+
+    def reload_user_data(self) -> None:
+        """Read the store again (another Reader process may have changed it)."""
+        self._glossary_changed()
+
+    def _glossary_changed(self) -> None:
+        """Re-merge the glossary and drop exactly what depended on it: the words of the
+        documents that contain a term added or removed (made again when next asked for) and
+        the readings. Counts and underlines are found afresh from the term list."""
+        before = set(self._term_texts)
+        self.glossary = merge(self.bundled, self.user)
+        self._term_texts = self.glossary.hanzi()
+        self.pinyin_reader.set_curated(self._curated_readings())
+        self._syllables.clear()  # pinyin search reads words and readings: both may change
+        changed = before.symmetric_difference(self._term_texts)
+        if not changed:
+            return
+        if self._segmenter is not None:
+            self._segmenter.set_terms(self._term_texts)
+        for doc_id in list(self._tokens):
+            text = self._by_id[doc_id].text
+            if any(hanzi in text for hanzi in changed):
+                del self._tokens[doc_id]
+
+    def _curated_readings(self) -> dict[str, str]:
+        # Spelt like every other reading (terms loaded from the glossary file already are).
+        return {t.hanzi: spell(t.hanzi, t.pinyin) for t in self.glossary.terms if t.pinyin}
+
     # -- look-ups --------------------------------------------------------------------------
 
     def occurrences(self, term: str) -> Occurrences:
@@ -396,10 +521,15 @@ class Library:
     # -- caching ---------------------------------------------------------------------------
 
     def _cached_tokens(self, document: Document) -> TokenList:
+        # The words of a text depend on the bundled terms (jieba is told them) and on the
+        # terms that stand in it (see Segmenter): adding a term elsewhere leaves this
+        # document's cached words valid.
+        present = sorted(t for t in self._term_texts if t in document.text)
         key = fingerprint(
             TOKEN_CACHE_VERSION,
             document.text,
-            "\n".join(self._term_texts),
+            "\n".join(self.bundled.hanzi()),
+            "\n".join(present),
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
@@ -421,5 +551,10 @@ class Library:
 
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self._term_texts, self._rules, known=self._known_word)
+            self._segmenter = Segmenter(
+                self._term_texts,
+                self._rules,
+                tuple(self.bundled.hanzi()),
+                in_dictionary=self._known_word,
+            )
         return self._segmenter.segment(text)

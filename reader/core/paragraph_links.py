@@ -6,9 +6,14 @@ in new words:
 * **wording** — the share of the shorter paragraph covered by shared runs between the two
   (``shared.py``); a passage carried over verbatim scores near 1 even if it was cut or
   lengthened around it;
-* **matter** — cosine similarity of TF-IDF vectors over the paragraphs' words (jieba, as the
-  rest of Reader cuts them) plus their glossary terms counted once more, nested ones included
-  (全球战略稳定 also counts 战略稳定). IDF is ``ln(P / df)`` over the paragraphs of both
+* **matter** — cosine similarity of TF-IDF vectors over three kinds of feature: the
+  paragraphs' words (as the rest of Reader cuts them: glossary terms first, jieba between), their
+  glossary terms counted once more, nested ones included (全球战略稳定 also counts 战略稳定), and
+  their pairs of adjacent Chinese characters. The character pairs are there because words alone
+  are brittle: one long glossary entry (战略反导系统) shares no word with the shorter form the
+  other statement uses (反导系统), and a grown glossary once made half of the links vanish;
+  bigrams are the classic remedy in Chinese retrieval (they match whatever the segmentation),
+  and words and terms keep the weight of whole expressions. IDF is ``ln(P / df)`` over the paragraphs of both
   documents, so a word standing in every paragraph (的, 双方 in a statement made of 双方…)
   weighs nothing, and one that two paragraphs alone share weighs most. Counts are damped
   (``1 + ln tf``) so that one paragraph repeating a word does not outweigh the others.
@@ -40,7 +45,7 @@ from dataclasses import dataclass
 from reader.core.documents import Document
 from reader.core.shared import SharedWording
 
-BEST_LINK = 0.08
+BEST_LINK = 0.05
 STRONG_LINK = 0.3
 
 Features = Counter[str]

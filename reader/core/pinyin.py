@@ -60,6 +60,11 @@ class PinyinReader:
         self._standalone = dict(standalone or {})
         self.word = lru_cache(maxsize=65536)(self._word)
 
+    def set_curated(self, curated: dict[str, str]) -> None:
+        """New glossary readings (a term added or edited): readings made so far are dropped."""
+        self._curated = dict(curated)
+        self.word = lru_cache(maxsize=65536)(self._word)
+
     def _word(self, word: str) -> str:
         if not has_han(word):
             return ""

@@ -74,6 +74,8 @@ def term_dict(term: Term, glossary: Glossary, counts: dict[str, int]) -> dict[st
         "variant_of": term.variant_of,
         "former_name_of": term.former_name_of,
         "note": term.note,
+        "origin": term.origin,
+        "starred": glossary.is_starred(term.hanzi),
         "counts": counts,
     }
 

@@ -138,31 +138,39 @@ class Segmenter:
     and then jieba's neighbouring words joined where the dictionary knows the whole.
 
     jieba's own dictionary lacks many words of this register (国际社会, 军备竞赛 …), so it
-    cuts them; ``known`` (CC-CEDICT's headwords unless told otherwise) lets a post-pass put
-    them back together:
-    the longest run of up to four of jieba's words that is a dictionary word, and not on the
-    ``split`` list, becomes one word. The other way round, a word of four or more characters
-    that jieba made up from its phrase list (严重破坏, 紧张局势) and the dictionary does not
-    know is cut into the dictionary words it is made of, when each has two characters or
-    more; words on the ``add`` list are left as they are."""
+    cuts them; ``in_dictionary`` (CC-CEDICT's headwords unless told otherwise) lets a
+    post-pass put them back together: the longest run of up to four of jieba's words that is
+    a dictionary word, and not on the ``split`` list, becomes one word. The other way round,
+    a word of four or more characters that jieba made up from its phrase list (严重破坏,
+    极其重要) and the dictionary does not know is cut into the dictionary words it is made of,
+    when each has two characters or more; words on the ``add`` list are left as they are."""
 
     def __init__(
         self,
         terms: list[str],
         rules: SegmentationRules,
-        known: Callable[[str], bool] | None = None,
+        known: tuple[str, ...] | None = None,
+        in_dictionary: Callable[[str], bool] | None = None,
     ) -> None:
+        self._rules = rules
+        self._split = frozenset(rules.split)
+        self._added = frozenset(rules.add)
+        self._in_dictionary = in_dictionary or _cedict_headword
+        # The words jieba itself is told (its dictionary totals depend on them): the bundled
+        # glossary, fixed for a release. Terms the user adds later are kept whole by the
+        # pattern below only, so adding one changes nothing in a text that does not contain it.
+        self._known = tuple(terms) if known is None else known
+        self._jieba: Any = None
+        self.set_terms(terms)
+
+    def set_terms(self, terms: list[str]) -> None:
+        """Change the glossary terms kept whole; jieba, slow to load, is kept."""
         self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
         self._term_set = frozenset(self._terms)
         # Words on the add list are matched with the terms, so that a longer added word
         # (非核武器) is not cut by a term inside it (核武器); they come out as plain words.
-        whole = sorted({*self._terms, *rules.add}, key=len, reverse=True)
+        whole = sorted({*self._terms, *self._rules.add}, key=len, reverse=True)
         self._term_pattern = re.compile("|".join(map(re.escape, whole))) if whole else None
-        self._rules = rules
-        self._split = frozenset(rules.split)
-        self._added = frozenset(rules.add)
-        self._known = known or _cedict_headword
-        self._jieba: Any = None
 
     def segment(self, text: str) -> TokenList:
         """Tokens that, in order, cover ``text`` exactly."""
@@ -227,12 +235,12 @@ class Segmenter:
             len(candidate) <= _MERGE_CHARS
             and _HAN_RUN.fullmatch(candidate) is not None
             and candidate not in self._split
-            and self._known(candidate)
+            and self._in_dictionary(candidate)
         )
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
-            self._jieba = _make_tokenizer(self._terms, self._rules)
+            self._jieba = _make_tokenizer(self._rules, self._known)
         return self._jieba
 
 
@@ -240,7 +248,7 @@ _HEADWORDS: list[frozenset[str]] = []
 
 
 def _cedict_headword(word: str) -> bool:
-    """Whether CC-CEDICT lists ``word``: the default of ``Segmenter(known=…)``, so that every
+    """Whether CC-CEDICT lists ``word``: the default of ``Segmenter(in_dictionary=…)``, so that every
     segmenter cuts the same way unless a caller asks otherwise."""
     if not _HEADWORDS:
         from reader.core.dictionary import Dictionary
@@ -249,7 +257,7 @@ def _cedict_headword(word: str) -> bool:
     return word in _HEADWORDS[0]
 
 
-def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
+def _make_tokenizer(rules: SegmentationRules, known: tuple[str, ...]) -> Any:
     import logging
     import warnings
 
@@ -267,7 +275,7 @@ def _make_tokenizer(terms: list[str], rules: SegmentationRules) -> Any:
     with tokenizer.get_dict_file() as source:
         tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(source)
     tokenizer.initialized = True
-    for word in (*terms, *rules.add):
+    for word in (*known, *rules.add):
         word = word.translate(_JIEBA_STAND_INS)
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
     for word in rules.split:

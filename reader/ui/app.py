@@ -27,7 +27,9 @@ from reader.ui.fonts import (
     register_bundled_font,
 )
 from reader.ui.main_window import MainWindow
+from reader.ui.plain import plain_message_box
 from reader.ui.settings import Settings
+from reader.ui.signals import SignalCloser
 
 SCREENSHOT_SIZE = (1600, 1000)
 WARM_UP_DELAY_MS = 1000
@@ -63,11 +65,8 @@ def install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         sys.stderr.write(details)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            "Reader hit a bug",
-            f"{kind.__name__}: {value}",
-            parent=window,
+        box = plain_message_box(
+            window, QMessageBox.Icon.Critical, "Reader hit a bug", f"{kind.__name__}: {value}"
         )
         box.setDetailedText(details)
         box.exec()
@@ -153,7 +152,18 @@ def run(args: argparse.Namespace) -> int:
                 window, args.screenshot, args.select, args.size, getattr(args, "compare", False)
             )
     window = start(app, args)
-    return app.exec()
+    closer = SignalCloser(lambda: close_and_quit(app, window))
+    try:
+        return app.exec()
+    finally:
+        closer.uninstall()
+
+
+def close_and_quit(app: QApplication, window: MainWindow) -> None:
+    """What Ctrl+C in the terminal does: close the window (saving its state), then leave the
+    event loop even if a dialog is open."""
+    window.close()
+    app.quit()
 
 
 def start(

@@ -17,7 +17,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -89,7 +89,7 @@ class DocumentView(QWidget):
         self._applied: list[tuple[str, int, int]] = []
         self.area.offset_clicked.connect(self._on_area_offset_clicked)
         self.area.tooltip_wanted.connect(self._on_area_tooltip_wanted)
-        self.area.verticalScrollBar().valueChanged.connect(self._apply_visible)
+        self.area.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._start_text()
 
     # -- building -------------------------------------------------------------------------
@@ -327,9 +327,12 @@ class DocumentView(QWidget):
 
     # -- slots ----------------------------------------------------------------------------
 
-    def _on_layout_size_changed(self) -> None:
+    def _on_layout_size_changed(self, _size: QSizeF) -> None:
         self._apply_timer.start()
         self.area.margin.update()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._apply_visible()
 
     def _on_area_offset_clicked(self, offset: int) -> None:
         self.word_clicked.emit(self.document_id, offset)

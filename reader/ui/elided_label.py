@@ -12,6 +12,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from reader.ui.plain import plain_tooltip
+
 
 class ElidedLabel(QWidget):
     """Plain text on one line, elided on the right; ``text()`` is always the whole text."""
@@ -27,7 +29,7 @@ class ElidedLabel(QWidget):
 
     def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name, for a drop-in
         self._text = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self.setAccessibleName(text)
         self.update()
 

@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
             self.format.setCurrentIndex(self.format.findData(fmt))
             self.format.blockSignals(False)
 
-    def _on_browse_clicked(self) -> None:
+    def _on_browse_clicked(self, _checked: bool = False) -> None:
         fmt = self.current_format()
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Export glossary", self.path.text(), f"{LABELS[fmt]} (*{SUFFIXES[fmt]})"

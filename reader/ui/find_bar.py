@@ -146,6 +146,6 @@ class FindBar(QWidget):
         self.count.setText("")
         self.scope_changed.emit(scope)
 
-    def _on_close_clicked(self) -> None:
+    def _on_close_clicked(self, _checked: bool = False) -> None:
         self.hide()
         self.closed.emit()

@@ -89,6 +89,13 @@ class GlossaryModel(QAbstractTableModel):
             return f"{term.hanzi} {term.pinyin}\n{'; '.join(term.english)}"
         return None
 
+    def set_terms(self, terms: list[Term]) -> None:
+        """The glossary changed (a term added, edited or removed): show it, counts afresh."""
+        self.beginResetModel()
+        self._terms = terms
+        self._counts.clear()
+        self.endResetModel()
+
     def row_of(self, hanzi: str) -> int:
         return next((i for i, t in enumerate(self._terms) if t.hanzi == hanzi), -1)
 

@@ -219,6 +219,10 @@ class GlossaryPanel(QWidget):
             button.setEnabled(False)
         self._select_row("")
 
+    def set_glossary(self, glossary: Glossary) -> None:
+        """The user changed the glossary: searches and the details card use the new one."""
+        self._glossary = glossary
+
     def refresh(self) -> None:
         if self._lookup is not None:
             self.details.setHtml(details_html(self._lookup, self._glossary, self.tone_colours))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.core.card import hover_html
+from reader.core.card import first_gloss, hover_html
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
@@ -38,11 +38,14 @@ from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
+from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
+    from reader.ui.translation_window import TranslationWindow
 
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
         self.compare_window: CompareWindow | None = None
+        self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
@@ -144,7 +148,12 @@ class MainWindow(QMainWindow):
             act = QAction(text, self, checkable=checkable)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            # Slots get exactly what they declare: the checked state for a checkable action,
+            # nothing otherwise (a slot wrapped by a tool such as mutmut takes *args).
+            if checkable:
+                act.triggered.connect(lambda checked, s=slot: s(checked))
+            else:
+                act.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(act)
             return act
 
@@ -179,7 +188,9 @@ class MainWindow(QMainWindow):
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
         self.about_action = action("&About Reader", None, self.about)
+        self.user_actions = UserActions(self.library, self, self._selected_text)
         self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
+        self.translations_action = action("&Translations…", "Ctrl+Shift+T", self.open_translations)
         self.export_comparison_action = action(
             "Export &comparison…", None, self.export_comparison_dialog
         )
@@ -187,7 +198,16 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.export_action, self.export_comparison_action, self.quit_action])
+        mine = self.user_actions
+        file_menu.addActions(
+            [mine.import_terms_action, self.export_action, self.export_comparison_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addActions([mine.export_data_action, mine.import_data_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        terms_menu = bar.addMenu("&Terms")
+        terms_menu.addActions([mine.add_term_action, mine.star_action, mine.remove_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -199,7 +219,14 @@ class MainWindow(QMainWindow):
             ]
         )
         view = bar.addMenu("&View")
-        view.addActions([self.compare_action, self.panel_toggle_action, self.below_action])
+        view.addActions(
+            [
+                self.compare_action,
+                self.translations_action,
+                self.panel_toggle_action,
+                self.below_action,
+            ]
+        )
         view.addSeparator()
         view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view.addSeparator()
@@ -211,6 +238,12 @@ class MainWindow(QMainWindow):
             view.word_clicked.connect(self._on_view_word_clicked)
             view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
         self.panel.term_selected.connect(self._on_panel_term_selected)
+        self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
+        for view in self.views.values():
+            view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.area.customContextMenuRequested.connect(
+                functools.partial(self._on_area_context_menu, view)
+            )
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         self.selection.changed.connect(self._on_selection_changed)
         self.selection.current_changed.connect(self._on_selection_current_changed)
@@ -317,7 +350,10 @@ class MainWindow(QMainWindow):
         counts = " · ".join(f"{d}: {n}" for d, n in target.counts.items())
         if isinstance(target, Lookup):
             self.panel.show_lookup(target, self.library.occurrence_words(target.occurrences))
-            self.statusBar().showMessage(f"{target.term} {target.pinyin} — {counts}")
+            # The whole answer in one line, for a reader who has hidden the panel.
+            gloss = first_gloss(target)
+            meaning = f" — {gloss}" if gloss else ""
+            self.statusBar().showMessage(f"{target.term} {target.pinyin}{meaning} — {counts}")
             self.settings.set_value("selection/term", target.term)
         else:
             self.panel.show_matches(target)
@@ -353,6 +389,10 @@ class MainWindow(QMainWindow):
         if wrapped:
             edge = "first" if index == 0 else "last"
             message += f" (wrapped to the {edge})"
+        lookup = self.selection.lookup
+        gloss = first_gloss(lookup) if lookup is not None else ""
+        if gloss and lookup is not None:  # the meaning too, for a reader without the panel
+            message += f" · {lookup.pinyin} — {gloss}"
         return message
 
     # -- view settings --------------------------------------------------------------------
@@ -447,6 +487,28 @@ class MainWindow(QMainWindow):
         self.compare_window.raise_()
         return self.compare_window
 
+    def open_translations(self) -> TranslationWindow:
+        """View › Translations: each original read with its translation, and the term check."""
+        from reader.core.bilingual import corrections_for
+        from reader.ui.translation_window import TranslationWindow
+
+        if self.translation_window is None:
+            font = reading_font(self.family, self.zoom)
+            corrections = corrections_for(self.library)
+            window = TranslationWindow(self.library, font, corrections, self)
+            window.place_activated.connect(self._on_translation_place_activated)
+            window.term_selected.connect(self.select_term)
+            window.glossary_changed.connect(self._on_user_actions_glossary_changed)
+            window.resize(self.size())
+            self.translation_window = window
+        self.translation_window.show()
+        self.translation_window.raise_()
+        return self.translation_window
+
+    def _on_translation_place_activated(self, doc_id: str, start: int, end: int) -> None:
+        if doc_id in self.views:
+            self._reveal((doc_id, start, end))
+
     def export_comparison_dialog(self) -> None:
         """File › Export comparison…: the comparison shown (or the first and last
         document's) as one self-contained HTML file."""
@@ -470,7 +532,7 @@ class MainWindow(QMainWindow):
         try:
             write_html(comparison, Path(path))
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
 
@@ -639,3 +701,31 @@ class MainWindow(QMainWindow):
     def _on_dock_location_changed(self, area: Qt.DockWidgetArea) -> None:
         self._fit_panel_to(area)
         self.below_action.setChecked(area == _BELOW)
+
+    # -- the user's terms -----------------------------------------------------------------
+
+    def _selected_text(self) -> str:
+        """The text selected in a pane, else the selected term."""
+        for view in self.views.values():
+            selected = view.area.textCursor().selectedText()
+            if selected.strip():
+                return str(selected)
+        return self.current.term if self.current else ""
+
+    def _on_area_context_menu(self, view: DocumentView, point: QPoint) -> None:
+        menu = view.area.createStandardContextMenu(point)
+        menu.addSeparator()
+        menu.addActions(
+            [
+                self.user_actions.add_term_action,
+                self.user_actions.star_action,
+            ]
+        )
+        menu.exec(view.area.viewport().mapToGlobal(point))
+
+    def _on_user_actions_glossary_changed(self) -> None:
+        self.model.set_terms(list(self.library.glossary.terms))
+        self.panel.set_glossary(self.library.glossary)
+        self._show_glossary_layer()
+        if self.current is not None:
+            self.select_term(self.current.term)

@@ -26,8 +26,9 @@ def test_carried_over_passages_are_linked(comparison):
 
 def test_restated_matter_is_linked(comparison):
     # Missile defence (2016 ¶5 -> 2025 ¶14); dialogue and trust (¶13 -> ¶4); at the expense
-    # of others' security (¶3 -> ¶3); the call to the international community (¶14 -> ¶26).
-    for pair in [(5, 14), (13, 4), (3, 3), (14, 26)]:
+    # of others' security (¶3 -> ¶3); deployments abroad and long-range precision strike
+    # (¶6, ¶7 -> ¶8); weaponisation of outer space (¶8 -> ¶10, the "Golden Dome" in space).
+    for pair in [(5, 14), (13, 4), (3, 3), (6, 8), (7, 8), (8, 10)]:
         assert pair in linked(comparison), pair
 
 

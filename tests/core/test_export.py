@@ -128,20 +128,18 @@ def notes(apkg: Path) -> list[tuple[str, str]]:
             return db.execute("SELECT guid, flds FROM notes ORDER BY guid").fetchall()
 
 
-def test_anki_deck_has_a_note_per_term_with_stable_ids(library, tmp_path):
+def test_anki_deck_has_a_note_per_term_with_stable_ids(library, tmp_path, unverified_term):
     first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
     export(library, "anki", first)
     export(library, "anki", second)
     a, b = notes(first), notes(second)
     assert len(a) == len(library.glossary)
     assert [g for g, _ in a] == [g for g, _ in b], "re-import must update, not duplicate"
-    fields = dict(a)[anki_guid("延伸威慑")].split("\x1f")
-    assert fields[:2] == ["延伸威慑", "yánshēn wēishè"]
-    # Its English is now attested (the glossary audit); an unattested one is marked.
-    assert fields[2].startswith("extended deterrence") and "⚠ unverified" not in fields[2]
-    unattested = next(t for t in library.glossary.terms if t.english_source == "unverified")
-    assert "⚠ unverified" in dict(a)[anki_guid(unattested.hanzi)].split("\x1f")[2]
-    assert "延伸威慑" in fields[4] and fields[4].endswith("(2025)")
+    term = unverified_term
+    fields = dict(a)[anki_guid(term.hanzi)].split("\x1f")
+    assert fields[:2] == [term.hanzi, term.pinyin]
+    assert fields[2].startswith(term.english[0]) and "⚠ unverified" in fields[2]
+    assert term.hanzi in fields[4] and fields[4].endswith("(2025)")
 
 
 def test_a_failed_export_leaves_the_existing_file_untouched(library, tmp_path):
@@ -156,7 +154,9 @@ def test_a_failed_export_leaves_the_existing_file_untouched(library, tmp_path):
     assert target.read_text(encoding="utf-8") == "my own work"
 
 
-def test_csv_and_tsv_carry_where_each_equivalent_was_seen_or_unverified(library, tmp_path):
+def test_csv_and_tsv_carry_where_each_equivalent_was_seen_or_unverified(
+    library, tmp_path, unverified_term
+):
     import csv
 
     for fmt, delimiter, encoding in (("csv", ",", "utf-8-sig"), ("tsv", "\t", "utf-8")):
@@ -166,8 +166,8 @@ def test_csv_and_tsv_carry_where_each_equivalent_was_seen_or_unverified(library,
         table = list(csv.reader(text.splitlines(), delimiter=delimiter))
         header = table[0]
         by_term = {row[0]: dict(zip(header, row, strict=True)) for row in table[1:]}
-        assert "Nuclear Sharing" in by_term["延伸威慑"]["english_source"]
-        assert by_term["延伸威慑"]["russian_source"] == "unverified"
+        assert by_term[unverified_term.hanzi]["english_source"] == "unverified"
+        assert by_term[unverified_term.hanzi]["russian_source"] == "unverified"
         verified = [r for r in by_term.values() if r["english_source"] != "unverified"]
         assert verified and all(r["english_source"].strip() for r in verified)
         assert sum(r["english_source"] == "unverified" for r in by_term.values()) >= 1

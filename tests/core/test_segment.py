@@ -96,11 +96,11 @@ def test_the_ling_of_a_year_stays_inside_its_word(library):
 def test_the_dictionary_join_obeys_the_split_list():
     known = {"在此", "基础", "国际社会"}.__contains__
     text = "在此基础上与国际社会"
-    joined = Segmenter([], SegmentationRules(), known)
+    joined = Segmenter([], SegmentationRules(), in_dictionary=known)
     assert "国际社会" in [t.text for t in joined.segment(text)]
-    kept_apart = Segmenter([], SegmentationRules(split=("在此",)), known)
+    kept_apart = Segmenter([], SegmentationRules(split=("在此",)), in_dictionary=known)
     assert "在此" not in [t.text for t in kept_apart.segment(text)]
-    unjoined = Segmenter([], SegmentationRules(), known=lambda word: False)
+    unjoined = Segmenter([], SegmentationRules(), in_dictionary=lambda word: False)
     assert "国际社会" not in [t.text for t in unjoined.segment(text)]
 
 

@@ -37,10 +37,13 @@ def reader(
 @pytest.fixture(scope="session")
 def built_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache folder with every cache file built once (dictionary, glossary, words)."""
+    from reader.core.library import Library
+
     folder = tmp_path_factory.mktemp("built-cache")
-    assert reader("lookup", TERM, cache=folder).returncode == 0
-    assert reader("segment", "2016", cache=folder).returncode == 0
-    assert reader("segment", "2025", cache=folder).returncode == 0
+    library = Library.open(cache_folder=folder)  # in-process: one interpreter start, not three
+    library.lookup(TERM)
+    for doc_id in library.document_ids():
+        library.tokens(doc_id)
     return folder
 
 

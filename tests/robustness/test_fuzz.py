@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.documents import parse_document
 from reader.core.errors import ReaderError
 from reader.core.glossary import load_glossary, parse_glossary
+from reader.ui.settings import DEFAULTS as SETTING_KEYS
 from tests.robustness.conftest import ROOT
 
 FAST = settings(
@@ -124,3 +126,41 @@ def test_any_accepted_term_makes_well_formed_tbx(
 def _toml_string(text: str) -> str:
     """``text`` as a TOML basic string, every character escaped so that any may be tried."""
     return '"' + "".join(f"\\U{ord(c):08X}" for c in text) + '"'
+
+
+SETTING_VALUES = st.one_of(
+    st.text(max_size=40),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.binary(max_size=20),
+)
+
+
+@FAST
+@given(key=st.sampled_from(sorted(SETTING_KEYS)), value=SETTING_VALUES)
+def test_any_setting_value_reads_as_a_valid_one(key: str, value: object) -> None:
+    from reader.ui.settings import CHOICES, DEFAULTS, RANGES, clean
+
+    cleaned = clean(key, value)
+    assert type(cleaned) is type(DEFAULTS[key])
+    if key in RANGES:
+        low, high = RANGES[key]
+        assert low <= cleaned <= high
+    if key in CHOICES:
+        assert cleaned in CHOICES[key]
+
+
+@pytest.mark.qt_log_ignore(".*")
+@FAST
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_settings_file_reads_as_valid_settings(tmp_path_factory, content: str) -> None:
+    from reader.ui.settings import DEFAULTS, Settings
+
+    path = tmp_path_factory.mktemp("settings") / "settings.ini"
+    path.write_text("[reading]\n" + content, encoding="utf-8")
+    settings = Settings(path)
+    for key, default in DEFAULTS.items():
+        assert type(settings.value(key)) is type(default)

@@ -47,18 +47,16 @@ def test_the_file_name_chooses_the_format_and_the_format_renames_the_file(qtbot,
     assert not (tmp_path / "terms.csv").exists()
 
 
-def test_an_export_carries_the_unverified_mark_and_ordinary_permissions(qtbot, window, tmp_path):
+def test_an_export_carries_the_unverified_mark_and_ordinary_permissions(
+    qtbot, window, tmp_path, unverified_term
+):
     dialog = open_dialog(qtbot, window)
     type_path(qtbot, dialog, tmp_path / "terms.csv")
     save(qtbot, dialog)
     path = tmp_path / "terms.csv"
     rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
     mark = {r["hanzi"]: r["english_source"] for r in rows}
-    unattested = [
-        t.hanzi for t in window.library.glossary.terms if t.english_source == "unverified"
-    ]
-    assert unattested and all(mark[hanzi] == "unverified" for hanzi in unattested)
-    assert mark["延伸威慑"] != "unverified"  # attested since the glossary audit
+    assert mark[unverified_term.hanzi] == "unverified"
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask  # 0644 under the usual umask
@@ -85,15 +83,18 @@ def test_per_document_export_and_the_last_folder_and_format_are_remembered(
     again.reject()
 
 
-def test_copy_buttons_put_the_term_pinyin_and_marked_equivalents_on_the_clipboard(qtbot, window):
-    click_row(qtbot, window, "延伸威慑")
+def test_copy_buttons_put_the_term_pinyin_and_marked_equivalents_on_the_clipboard(
+    qtbot, window, unverified_term
+):
+    term = unverified_term
+    click_row(qtbot, window, term.hanzi)
     clipboard = QGuiApplication.clipboard()
     buttons = window.panel.copy_buttons
     qtbot.mouseClick(buttons["term"], Qt.MouseButton.LeftButton)
-    assert clipboard.text() == "延伸威慑"
+    assert clipboard.text() == term.hanzi
     qtbot.mouseClick(buttons["pinyin"], Qt.MouseButton.LeftButton)
-    assert clipboard.text() == "yánshēn wēishè"
+    assert clipboard.text() == term.pinyin
     qtbot.mouseClick(buttons["equivalents"], Qt.MouseButton.LeftButton)
     english, russian = clipboard.text().split("\n")
-    assert english == "extended deterrence"  # attested since the glossary audit
-    assert russian.endswith("(unverified)") and "сдерживание" in russian
+    assert english == f"{term.english[0]} (unverified)"
+    assert russian == f"{term.russian[0]} (unverified)"

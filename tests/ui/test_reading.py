@@ -171,3 +171,11 @@ def test_double_click_selects_the_word_not_the_paragraph(qtbot, window, library)
     QApplication.processEvents()
     qtbot.mouseDClick(view.area.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, offset))
     assert view.area.textCursor().selectedText() == "单方面"
+
+
+def test_with_the_panel_hidden_a_click_still_says_what_the_word_means(qtbot, window, library):
+    window.panel_toggle_action.trigger()
+    assert not window.dock.isVisible()
+    click_text(qtbot, window.views["2016"], library.document("2016").text.index("单方面"))
+    message = window.statusBar().currentMessage()
+    assert message.startswith("单方面") and "dānfāngmiàn — unilateral" in message
