@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 
 #: Bump when the rules change: caches holding spelt pinyin are then rebuilt.
-ORTHOGRAPHY_VERSION = "1"
+ORTHOGRAPHY_VERSION = "2"
 
 _TONES = {
     "ā": "a", "á": "a", "ǎ": "a", "à": "a",
@@ -94,7 +94,9 @@ _DETERMINERS = frozenset("各每某")
 #: Words that begin with one of these but are not "determiner + noun": conjunctions and
 #: pronouns of their own.
 _WHOLE_WORDS = frozenset({"某些", "各自", "各位", "每每", "某某", "每当", "哪怕"})
-_PREFIXES = frozenset("非反超副总无可")
+#: 无 is left out: as often a verb ("without": 无化学武器世界 wú huàxué wǔqì shìjiè) as a
+#: prefix, and the characters cannot tell which.
+_PREFIXES = frozenset("非反超副总可")
 _SUFFIXES = frozenset("性化者员家们")
 #: The standard's examples of idioms that do not divide 2+2, and the pattern most of them
 #: share (a function word second: 总而言之, 不亦乐乎).

@@ -36,6 +36,7 @@ IDIOMS = {"层出不穷", "风平浪静", "总而言之", "不亦乐乎", "光�
         ("非业务人员", "fēi yèwù rényuán", "fēiyèwù rényuán"),
         ("科学性", "kēxué xìng", "kēxuéxìng"),
         ("现代化", "xiàndài huà", "xiàndàihuà"),
+        ("无化学武器世界", "wú huàxué wǔqì shìjiè", "wú huàxué wǔqì shìjiè"),  # 无 a verb
         # 6.1.9 idioms
         ("层出不穷", "céngchū bùqióng", "céngchū-bùqióng"),
         ("风平浪静", "fēngpínglàngjìng", "fēngpíng-làngjìng"),
