@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import __version__, cli_user
+from reader import __version__, cli_known, cli_user
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -34,10 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
     parser.add_argument("--compare", action="store_true", help="window: open View › Compare")
     parser.add_argument(
+        "--translations", action="store_true", help="window: open View › Translations"
+    )
+    parser.add_argument(
         "--size",
         type=_size,
         metavar="WxH",
         help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
+    )
+    parser.add_argument(
+        "--pinyin",
+        choices=("off", "terms", "unknown", "all"),
+        help="window: pinyin above no words, glossary terms, words not marked known, or all"
+        " words (remembered)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -95,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--doc", help="only terms that stand in this document")
     export.add_argument("--starred", action="store_true", help="only starred terms")
     cli_user.add_parsers(commands)
+    cli_known.add_parsers(commands)
     return parser
 
 
@@ -131,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "compare": _compare,
             **cli_user.HANDLERS,
+            **cli_known.HANDLERS,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:

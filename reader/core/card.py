@@ -14,6 +14,7 @@ from html import escape
 from reader.core.cedict_notation import readable
 from reader.core.dictionary import DictionaryEntry
 from reader.core.glossary import Glossary
+from reader.core.hsk import hsk_label, hsk_level
 from reader.core.library import Lookup
 from reader.core.report import citation
 from reader.core.textsearch import TextMatches
@@ -52,7 +53,7 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     pinyin = coloured_pinyin(lookup.pinyin) if tone_colours else escape(lookup.pinyin)
     out = [
         f'<p style="font-size:34px; margin:0">{escape(lookup.term)}</p>',
-        f'<p style="font-size:18px; margin:0 0 8px 0">{pinyin}</p>',
+        f'<p style="font-size:18px; margin:0 0 8px 0">{pinyin}{_hsk_badge(lookup.term)}</p>',
     ]
     term = lookup.glossary
     if term is not None:
@@ -97,6 +98,12 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     return "".join(out)
 
 
+def _hsk_badge(word: str) -> str:
+    """`` · HSK 4`` after the pinyin, for a word the HSK 3.0 lists contain."""
+    label = hsk_label(hsk_level(word))
+    return f' <span style="font-size:13px; color:gray">· {label}</span>' if label else ""
+
+
 def _entry_list(entries: tuple[DictionaryEntry, ...]) -> str:
     items = []
     for entry in entries:
@@ -131,10 +138,10 @@ def main_first(entries: tuple[DictionaryEntry, ...]) -> list[DictionaryEntry]:
 
 
 def hover_html(lookup: Lookup) -> str:
-    """The tooltip over a word: hanzi, pinyin, and one gloss."""
+    """The tooltip over a word: hanzi, pinyin, HSK level, and one gloss."""
     gloss = first_gloss(lookup)
     line = f"<br>{escape(gloss)}" if gloss else ""
-    return f"<b>{escape(lookup.term)}</b> {escape(lookup.pinyin)}{line}"
+    return f"<b>{escape(lookup.term)}</b> {escape(lookup.pinyin)}{_hsk_badge(lookup.term)}{line}"
 
 
 def matches_html(matches: TextMatches) -> str:

@@ -105,7 +105,7 @@ class Dictionary:
         self._builder: threading.Thread | None = None
         self._path: Path | None = None
         self._key = ""
-        self._rebuilt = False
+        self._unwritable = False
         self._headwords: frozenset[str] | None = None
 
     def fingerprint(self) -> str:
@@ -196,9 +196,12 @@ class Dictionary:
             return self._path
         if own is False:
             discard(self._path, "not a regular file of ours")
+        if self._unwritable:  # tried once this run: build in memory rather than twice
+            return None
         key = self._key
         if write_atomically(self._path, lambda tmp: _build_index(self._source, tmp, key)):
             return self._path
+        self._unwritable = True
         return None
 
     def _open(self) -> sqlite3.Connection:

@@ -22,6 +22,7 @@ from reader.core.cache import (
     store_verified,
     sweep,
 )
+from reader.core.coverage import Coverage, KnownWords, MemoryKnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import (
@@ -31,10 +32,11 @@ from reader.core.errors import (
     UnknownDocumentError,
 )
 from reader.core.glossary import Glossary, Term, load_glossary
+from reader.core.hsk import hsk_level
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.orthography import spell
 from reader.core.pinyin import PinyinReader, has_han, warm_pinyin
-from reader.core.readings import Readings, load_readings
+from reader.core.reading_rules import Readings, load_readings
 from reader.core.segment import (
     SegmentationRules,
     Segmenter,
@@ -157,6 +159,7 @@ class Library:
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
         self._readings = readings or Readings()
+        self._known: KnownWords | None = None
         self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(
             self._dictionary, self._curated_readings(), self._readings.fixed()
@@ -345,6 +348,46 @@ class Library:
                 found.append((position, position + size, hanzi))
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
+
+    def word_readings(self, doc_id: str) -> list[str]:
+        """The reading of each of the document's tokens ("" where there is no Chinese), as
+        read in its place (``reading_at``), cached between sessions (see core.readings)."""
+        from reader.core.readings import cached_readings
+
+        tokens = self.tokens(doc_id)
+        words = [t.text for t in tokens]
+        curated = "\n".join(f"{t.hanzi}={t.pinyin}" for t in self.glossary.terms)
+        fixed = "\n".join(f"{w}={r}" for w, r in sorted(self._readings.fixed().items()))
+        readings = cached_readings(doc_id, words, (curated, fixed), self.pinyin, self._cache_folder)
+        # Context rules (为 wéi after 视) are applied over the cached word readings: cheap,
+        # since only the few words that have rules are looked at again.
+        ruled = {rule.word for rule in self._readings.context}
+        for index, word in enumerate(words):
+            if word in ruled and not tokens[index].term:
+                readings[index] = self.reading_at(doc_id, tokens[index].start)
+        return readings
+
+    @property
+    def known_words(self) -> KnownWords:
+        """The words the reader marked known: in the user store, or in memory without one."""
+        if self._known is None:
+            from reader.core.known import StoreKnownWords
+
+            store = self.user.store if self.user is not None else None
+            self._known = StoreKnownWords(store) if store is not None else MemoryKnownWords()
+        return self._known
+
+    def hsk(self, word: str) -> int | None:
+        """The word's HSK 3.0 level: 1-6, 7 for the 7-9 band, None outside the list."""
+        return hsk_level(word)
+
+    def coverage(self, doc_id: str, known: KnownWords) -> Coverage:
+        """How much of the document's running words ``known`` covers (see core.coverage)."""
+        tokens = self.tokens(doc_id)
+        text = self.document(doc_id).text
+        starts = [0, *tokens.ends[:-1]]
+        words = (text[start:end] for start, end in zip(starts, tokens.ends, strict=True))
+        return coverage(doc_id, words, known, self.pinyin)
 
     # -- the user's terms ------------------------------------------------------------------
 

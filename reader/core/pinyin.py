@@ -25,7 +25,7 @@ from reader.core.dictionary import DictionaryEntry
 from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked, join_syllables
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3007]")  # 〇 (U+3007) too: 二〇一六年
 _MAX_PIECE = 4
 #: How a lone character left over by the dictionary split joins its neighbours: a bound suffix
 #: joins the word before it (武器化 wǔqìhuà), a prefix the word after it (不扩散 bùkuòsàn), a

@@ -105,6 +105,17 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        "known words",
+        """
+        -- The words a learner marked known (reader known add, or the window); coverage counts
+        -- a document's running words whose word is here.
+        CREATE TABLE known_word (
+            word    TEXT PRIMARY KEY,
+            changed REAL NOT NULL
+        );
+        """,
+    ),
 ]
 
 

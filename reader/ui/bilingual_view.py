@@ -146,6 +146,22 @@ class BilingualView(QTextBrowser):
         if not original:
             cursor.insertText(" ", fmt)
 
+    def show_place(self, offset: int) -> bool:
+        """Scroll to the original sentence holding ``offset`` and tint its pair."""
+        for placed in self._placed:
+            if placed.original and self.shown is not None:
+                sentence_end = placed.offset + (placed.end - placed.start)
+                if placed.offset <= offset < sentence_end:
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(placed.start)
+                    self.setTextCursor(cursor)
+                    bar = self.verticalScrollBar()  # the sentence a quarter down the pane
+                    top = self.cursorRect(cursor).top() - self.viewport().height() // 4
+                    bar.setValue(bar.value() + top)
+                    self.highlight_bead(placed.bead)
+                    return True
+        return False
+
     # -- reading gestures ---------------------------------------------------------------
 
     def placed_at(self, position: int) -> _Placed | None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -169,10 +169,18 @@ class GlossaryPanel(QWidget):
             self.copy_buttons[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self._card_buttons = buttons
         layout = QVBoxLayout(self._details_box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.details)
+
+    def add_card_actions(self, actions: list[QAction]) -> None:
+        """Buttons on the card for actions the window owns (mark known, speak)."""
+        for action in actions:
+            button = QToolButton(self._details_box)
+            button.setDefaultAction(action)
+            self._card_buttons.addWidget(button)
 
     def _create_occurrences(self) -> None:
         self.occurrence_model = OccurrenceModel()

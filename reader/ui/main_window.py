@@ -29,24 +29,29 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core.card import first_gloss, hover_html
+from reader.core.coverage import KnownWords
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
 from reader.ui import layout
+from reader.ui.aids_menu import MarkActions
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.pinyin_menu import PinyinActions
 from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
+from reader.ui.speech import Speaker
 from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
     from reader.ui.translation_window import TranslationWindow
 
+SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         self.family = family
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
+        self.known: KnownWords = library.known_words
         self.compare_window: CompareWindow | None = None
         self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
@@ -86,6 +92,9 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._connect_signals()
         self._show_glossary_layer()
+        self.set_pinyin_mode(settings.value("reading/pinyin"))
+        self.apply_word_marks()
+        QTimer.singleShot(0, self.show_coverage)  # after the window is shown: tokens, counts
         self.statusBar().showMessage(READY_MESSAGE)
 
     # -- creation -------------------------------------------------------------------------
@@ -187,6 +196,31 @@ class MainWindow(QMainWindow):
         self.expand_action = action("◂ Glossary", None, self.dock.show)
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
+        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
+        self.known_action = action("Mark word &known / unknown", "Ctrl+Shift+K", self.toggle_known)
+        self.paragraph_known_action = action(
+            "Mark all words of this &paragraph known", "Ctrl+Shift+M", self.mark_paragraph_known
+        )
+        self.tint_action = action("&Tint unknown words", None, self._set_tint, True)
+        self.tint_action.setChecked(self.settings.value("reading/tint_unknown"))
+        self.speak_action = action("&Speak", "Ctrl+Shift+R", self.speak)
+        self.speak_action.setEnabled(False)  # until the speech engine has been asked, after start
+        self.speak_action.setToolTip("Looking for a Chinese voice…")
+        self.speaker: Speaker | None = None
+        QTimer.singleShot(SPEECH_DELAY_MS, self._find_voice)
+        self.known_action.setIconText("Known ✓")
+        self.speak_action.setIconText("Speak")
+        self.panel.add_card_actions([self.known_action, self.speak_action])
+        self.pinyin_actions = PinyinActions(
+            self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
+        )
+        self.mark_actions = MarkActions(
+            self,
+            self.settings.value("reading/tone_text"),
+            self.settings.value("reading/hsk_underline"),
+            lambda on: self._set_mark("reading/tone_text", on),
+            lambda level: self._set_mark("reading/hsk_underline", level),
+        )
         self.about_action = action("&About Reader", None, self.about)
         self.user_actions = UserActions(self.library, self, self._selected_text)
         self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
@@ -231,6 +265,13 @@ class MainWindow(QMainWindow):
         view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view.addSeparator()
         view.addActions([self.tone_action, self.hover_action, self.numbers_action])
+        self.pinyin_actions.add_to(view)
+        self.mark_actions.add_to(view)
+        view.addAction(self.tint_action)
+        view.addAction(self.vocabulary_action)
+        known = bar.addMenu("&Words")
+        known.addActions([self.known_action, self.paragraph_known_action, self.vocabulary_action])
+        view.addAction(self.speak_action)
         bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
@@ -404,9 +445,157 @@ class MainWindow(QMainWindow):
             view.set_reading_font(font)
         self.settings.set_value("reading/zoom", self.zoom)
 
+    def set_pinyin_mode(self, mode: str) -> None:
+        """Pinyin above the words ``mode`` selects (see reader.core.ruby), in both panes."""
+        from reader.core.ruby import ruby_words
+
+        if mode not in self.pinyin_actions.actions:
+            mode = "off"
+        self.pinyin_mode = mode
+        self.pinyin_actions.show(mode)
+        for doc_id, view in self.views.items():
+            if mode == "off":
+                words = []
+            else:
+                tokens = self.library.tokens(doc_id)
+                readings = self.library.word_readings(doc_id)
+                words = ruby_words(tokens, mode, readings, self.known)
+            view.set_ruby(words, self.panel.tone_colours)
+        self.settings.set_value("reading/pinyin", mode)
+
+    # -- known words ----------------------------------------------------------------------
+
+    def toggle_known(self) -> None:
+        """Mark the selected word known, or unmark it if it is known."""
+        from reader.core.pinyin import has_han
+
+        word = self.current.term if self.current else ""
+        if not has_han(word):
+            self.statusBar().showMessage("Select a word first (click it), then mark it known.")
+            return
+        if word in self.known:
+            self.known.remove([word])
+            self.statusBar().showMessage(f"{word}: no longer marked known")
+        else:
+            self.known.add([word])
+            self.statusBar().showMessage(f"{word}: marked known")
+        self.known_changed()
+
+    def mark_paragraph_known(self) -> None:
+        """Every word of the paragraph the selected occurrence (or the caret) stands in."""
+        from reader.core.pinyin import has_han
+
+        at = self.selection.current
+        doc_id, offset = (at[0], at[1]) if at else self._caret()
+        document = self.library.document(doc_id)
+        paragraph = document.paragraph_at(offset)
+        words = {
+            t.text
+            for t in self.library.tokens(doc_id)
+            if paragraph.start <= t.start < paragraph.end and has_han(t.text)
+        }
+        self.known.add(sorted(words))
+        self.statusBar().showMessage(
+            f"{len(words)} words of {document.year} ¶{paragraph.number} marked known"
+        )
+        self.known_changed()
+
+    def _caret(self) -> tuple[str, int]:
+        focused = next(
+            (d for d, v in self.views.items() if v.isAncestorOf(self.focusWidget())),
+            next(iter(self.views)),
+        )
+        return focused, self.views[focused].area.textCursor().position()
+
+    def known_changed(self) -> None:
+        """Known words changed: headers, the tint and pinyin over unknown words follow."""
+        self.show_coverage()
+        self.apply_word_marks()
+        if self.pinyin_mode == "unknown":
+            self.set_pinyin_mode("unknown")
+
+    def show_coverage(self) -> None:
+        from reader.core.coverage import header_counts, header_text
+
+        for doc_id, view in self.views.items():
+            words = (t.text for t in self.library.tokens(doc_id))
+            view.set_coverage(header_text(*header_counts(words, self.known)))
+
+    def _set_tint(self, on: bool) -> None:
+        self.settings.set_value("reading/tint_unknown", on)
+        self.apply_word_marks()
+
+    def _find_voice(self) -> None:
+        """Ask for a Chinese voice once the window is up (loading speech is not free)."""
+        from reader.ui.speech import Speaker
+
+        self.speaker = Speaker(self)
+        self.speak_action.setEnabled(self.speaker.available)
+        self.speak_action.setToolTip(
+            f"Read the selected text aloud ({self.speaker.voice_name})"
+            if self.speaker.available
+            else self.speaker.reason
+        )
+        self.speak_action.setStatusTip(self.speak_action.toolTip())
+
+    def speak(self) -> None:
+        """Read aloud the text selected in a pane, else the selected term."""
+        selected = next(
+            (
+                v.area.textCursor().selectedText()
+                for v in self.views.values()
+                if v.area.textCursor().hasSelection()
+            ),
+            "",
+        )
+        text = selected.replace("\u2029", "\n") or (self.current.term if self.current else "")
+        if self.speaker is not None and self.speaker.speak(text):
+            self.statusBar().showMessage(f"Speaking: {text[:40]}")
+
+    def show_vocabulary(self) -> None:
+        """The Vocabulary view for the pane the reader is in (the first one otherwise)."""
+        from reader.ui.vocabulary_dialog import VocabularyDialog
+
+        if not self.views:
+            return
+        focused = next(
+            (d for d, v in self.views.items() if v.isAncestorOf(self.focusWidget())), None
+        )
+        self.vocabulary = VocabularyDialog(
+            self.library, self.known, focused or next(iter(self.views)), self
+        )
+        self.vocabulary.show()
+
+    def _set_mark(self, key: str, value: object) -> None:
+        self.settings.set_value(key, value)
+        self.apply_word_marks()
+
+    def apply_word_marks(self) -> None:
+        """Tone colours on the characters and the HSK underline, as the settings say."""
+        from reader.core.word_marks import char_tones, readings_of, unknown_words, words_above
+
+        tone_text = self.settings.value("reading/tone_text")
+        level = self.settings.value("reading/hsk_underline")
+        tint = self.settings.value("reading/tint_unknown")
+        for doc_id, view in self.views.items():
+            if not tone_text and not level and not tint and view.word_marks is None:
+                continue  # nothing was ever marked: no work at start-up
+            tokens = list(self.library.tokens(doc_id))
+            length = len(self.library.document(doc_id).text)
+            tones = (
+                char_tones(length, readings_of(tokens, self.library.word_readings(doc_id)))
+                if tone_text
+                else b""
+            )
+            tinted = unknown_words(tokens, self.known) if tint else []
+            view.set_word_marks(tones, words_above(tokens, level, self.library.hsk), tinted)
+
     def set_tone_colours(self, on: bool) -> None:
         self.panel.tone_colours = on
         self.panel.refresh()
+        for view in self.views.values():
+            view.area.ruby.tone_colours = on
+            view.area.viewport().update()
         self.settings.set_value("reading/tone_colours", on)
 
     def set_hover(self, on: bool) -> None:
@@ -461,7 +650,7 @@ class MainWindow(QMainWindow):
         try:
             count = export(self.library, fmt, path.expanduser(), document)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/format", fmt)
@@ -499,6 +688,7 @@ class MainWindow(QMainWindow):
             window.place_activated.connect(self._on_translation_place_activated)
             window.term_selected.connect(self.select_term)
             window.glossary_changed.connect(self._on_user_actions_glossary_changed)
+            self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
         self.translation_window.show()
@@ -535,6 +725,10 @@ class MainWindow(QMainWindow):
             plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_translations(self) -> None:
+        if self.translation_window is not None and self.translation_window.isVisible():
+            self.translation_window.show_term(self.selection.term)
 
     def _on_selection_changed_compare(self) -> None:
         if self.compare_window is not None:

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from reader.ui.ruby_layer import RubyLayer
+
 MARGIN_PADDING = 8
 
 
@@ -49,6 +51,14 @@ class ReadingArea(QTextBrowser):
         self.margin = ParagraphMargin(self)
         self.margin.hide()
         self.verticalScrollBar().valueChanged.connect(self.margin.update)
+        self.ruby = RubyLayer(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.ruby.words:  # pinyin over the text, for the repainted area only
+            painter = QPainter(self.viewport())
+            self.ruby.paint(painter, event.rect())
+            painter.end()
 
     # -- where things are -----------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from reader.core.errors import ReaderError
 from reader.core.files import write_file
 from reader.core.library import Library
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.plain import plain_message_box
 
 CHECK_COLUMNS = ("Term", "In the original", "Rendered as", "No equivalent found in", "")
 
@@ -119,7 +120,7 @@ class TranslationWindow(QMainWindow):
         try:
             self.alignment = align_documents(original, translation, self.library.glossary, fixed)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Cannot align", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Cannot align", str(exc)).exec()
             return
         position = self.view.verticalScrollBar().value()
         self.view.show_alignment(self.alignment)
@@ -131,6 +132,13 @@ class TranslationWindow(QMainWindow):
             f"  {len(pairs)} pairs · {paired} of {len(self.alignment.source)} original"
             f" sentences translated · {sum(b.fixed for b in self.alignment.beads)} corrected by you"
         )
+
+    def show_term(self, hanzi: str) -> bool:
+        """Scroll to the first sentence of the original that holds ``hanzi``, tinting its pair."""
+        if self.alignment is None or not hanzi:
+            return False
+        at = self.alignment.original.text.find(hanzi)
+        return at >= 0 and self.view.show_place(at)
 
     def _fill_check(self) -> None:
         assert self.alignment is not None
@@ -171,7 +179,7 @@ class TranslationWindow(QMainWindow):
         try:
             write_file(path, tmx(self.alignment))
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.statusBar().showMessage(f"Wrote {len(self.alignment.pairs)} pairs to {path}")
         return True
@@ -189,7 +197,9 @@ class TranslationWindow(QMainWindow):
             changed = corrected(self.alignment, action, bead, fixed)
             self.corrections.save(original, translation, changed)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Correction not saved", str(exc))
+            plain_message_box(
+                self, QMessageBox.Icon.Warning, "Correction not saved", str(exc)
+            ).exec()
             return
         self.show_pair(self.chooser.currentIndex())
 

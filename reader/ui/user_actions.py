@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.pinyin import has_han
+from reader.ui.plain import plain_message_box
 from reader.ui.term_dialog import TermDialog
 
 
@@ -57,7 +58,7 @@ class UserActions(QObject):
         return None
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Reader", message)
+        plain_message_box(self.window, QMessageBox.Icon.Warning, "Reader", message).exec()
 
     def add_or_edit(self, hanzi: str | None = None) -> bool:
         """Open the dialog for the selected text; True when something was saved."""

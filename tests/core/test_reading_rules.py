@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import DataFileError
-from reader.core.readings import load_readings
+from reader.core.reading_rules import load_readings
 
 
 def reading_of(library, doc_id, before, word):
