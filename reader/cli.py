@@ -278,7 +278,7 @@ def _lookup(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(
             [
-                _with_translations(library, lookup_dict(item, library.glossary), item)
+                _with_translations(library, lookup_dict(item, library.glossary, library), item)
                 for item in found
             ]
         )
@@ -324,9 +324,19 @@ def _format_lookup(library: Any, item: Any) -> str:
         )
     counts = "  ".join(f"{doc}: {n}" for doc, n in item.counts.items())
     lines.append(f"  occurrences ({item.total}):  {counts}")
-    for o in item.occurrences:
+    placed = [library.placed(o.document, o.start, o.end) for o in item.occurrences]
+    if placed:
+        from reader.core.occurrence_words import describe_groups, word_groups
+
+        groups = word_groups(item.term, (p.word for p in placed))
+        lines.append(f"  words:      {describe_groups(item.term, groups)}")
+    for o, where in zip(item.occurrences, placed, strict=True):
+        inside = "" if where.word == o.match else f" in {where.word}"
         mark = " [traditional]" if o.script == "traditional" else ""
-        lines.append(f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}{mark}")
+        lines.append(
+            f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}"
+            f"  ({where.pinyin}{inside}){mark}"
+        )
     return "\n".join(lines) + "\n"
 
 

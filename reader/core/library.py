@@ -8,8 +8,10 @@ jieba is loaded only when a document's words are not in the cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import resources
@@ -36,7 +38,9 @@ from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.hsk import hsk_level
 from reader.core.importing.store import load_user_documents, user_documents_dir
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
-from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
+from reader.core.orthography import spell
+from reader.core.pinyin import PinyinReader, has_han, warm_pinyin
+from reader.core.reading_rules import Readings, load_readings
 from reader.core.scripts import fold, fold_fingerprint
 from reader.core.segment import (
     SegmentationRules,
@@ -58,9 +62,12 @@ from reader.core.textsearch import (
 )
 from reader.core.userterms import FieldValue, ParagraphNote, UserData, check_hanzi, merge
 
-TOKEN_CACHE_VERSION = "5"  # 5: words cut in the text folded to simplified characters
+# 5: words cut in the text folded to simplified characters; 6: cuts follow CC-CEDICT
+TOKEN_CACHE_VERSION = "6"
 COUNTS_CACHE_VERSION = "1"
 KEPT_COUNT_TABLES = 4
+#: Occurrences grouped by word for the window only up to this many (see occurrence_words).
+WORDS_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,23 @@ class Span:
     end: int
     text: str
     kind: str  # "term", "word" or "char"
+
+
+@dataclass
+class Placed:
+    """What stands at one occurrence: the word it belongs to (the segmenter's word or a
+    glossary term), where that word is, and how the occurrence is read there. The reading
+    is worked out when first asked for: a window groups hundreds of occurrences by word but
+    shows the readings of a screenful."""
+
+    word: str
+    start: int
+    end: int
+    read: Callable[[], str] = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def pinyin(self) -> str:
+        return self.read()
 
 
 @dataclass(frozen=True)
@@ -120,7 +144,7 @@ class Library:
         glossary: Glossary,
         rules: SegmentationRules,
         problems: list[ReaderError] | None = None,
-        readings: dict[str, str] | None = None,
+        readings: Readings | None = None,
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
         segmenter: Segmenter | None = None,
@@ -146,10 +170,12 @@ class Library:
         self._stored_counts: dict[str, dict[str, int]] | None = None
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
-        self._standalone = dict(readings or {})
+        self._readings = readings or Readings()
         self._known: KnownWords | None = None
         self._syllables: dict[str, SyllableIndex] = {}
-        self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
+        self.pinyin_reader = PinyinReader(
+            self._dictionary, self._curated_readings(), self._readings.fixed()
+        )
 
     @classmethod
     def open(
@@ -195,10 +221,10 @@ class Library:
             found.append(exc)
             rules = SegmentationRules()
         try:
-            readings = load_standalone_readings(resources.resource(*resources.READINGS))
+            readings = load_readings(resources.resource(*resources.READINGS))
         except ReaderError as exc:
             found.append(exc)
-            readings = {}
+            readings = Readings()
         if store is None and user_data:
             try:
                 store = Store.open()
@@ -261,6 +287,81 @@ class Library:
     def pinyin(self, word: str) -> str:
         return self.pinyin_reader.word(word)
 
+    def reading_at(self, doc_id: str, offset: int) -> str:
+        """The pinyin of the word at ``offset`` as it reads in that place: a context rule of
+        ``resources/readings.toml`` when one applies (视为 … 为 wéi), else the word's own."""
+        tokens = self.tokens(doc_id)
+        index = tokens.index_at(offset)
+        if index is None:
+            return ""
+        word = tokens[index].text
+        if self._readings.context and not tokens[index].term:
+            low, high = max(0, index - 4), min(len(tokens), index + 5)
+            window = [tokens[i].text for i in range(low, high)]
+            reading = self._readings.in_context(window, index - low)
+            if reading is not None:
+                return spell(word, reading)
+        return self.pinyin(word)
+
+    def placed(self, doc_id: str, start: int, end: int) -> Placed:
+        """The word that ``text[start:end]`` stands in: the one token that covers it, else
+        the shortest glossary term that does, else the string itself (a phrase across
+        words). Its pinyin is the reading of those characters in that word (为 in 行为 is
+        wéi, alone before 实现 wèi)."""
+        text = self.document(doc_id).text
+        tokens = self.tokens(doc_id)
+        first, last = tokens.index_at(start), tokens.index_at(max(start, end - 1))
+        if first is not None and first == last:
+            token = tokens[first]
+            span = (token.start, token.end)
+        else:
+            covering = [
+                (b - a, a, b)
+                for a, b, _ in self.terms_between(doc_id, start, end)
+                if a <= start and end <= b
+            ]
+            span = min(covering)[1:] if covering else (start, end)
+        word = text[span[0] : span[1]]
+
+        def read() -> str:
+            if span == (start, end):
+                return self.reading_at(doc_id, start) if first == last else self.pinyin(word)
+            inside = self._reading_inside(
+                word, self.reading_at(doc_id, span[0]), start - span[0], end - start
+            )
+            return inside or self.pinyin(text[start:end])
+
+        return Placed(word, span[0], span[1], read)
+
+    def occurrence_words(
+        self, occurrences: Occurrences, limit: int = WORDS_LIMIT
+    ) -> list[list[Placed]] | None:
+        """For each document's occurrences (in ``occurrences.by_document`` order), the word
+        each stands in and its reading there. None past ``limit`` occurrences or documents, where placing every
+        one would cost more than a click may: the window then lists them ungrouped."""
+        groups = [g for g in occurrences.by_document]
+        if len(occurrences) > limit or sum(1 for g in groups if len(g)) > limit // 100:
+            return None
+        words = []
+        for group in groups:
+            size = len(occurrences.term)
+            doc_id = group.document.id
+            words.append([self.placed(doc_id, s, s + size) for s in group.starts])
+        return words
+
+    @staticmethod
+    def _reading_inside(word: str, reading: str, offset: int, size: int) -> str | None:
+        """The syllables of ``reading`` that belong to ``word[offset:offset + size]``."""
+        from reader.core.orthography import syllables_of
+        from reader.core.pinyin_format import join_syllables
+
+        syllables = syllables_of(word, reading)
+        if syllables is None:
+            return None
+        before = sum(1 for c in word[:offset] if has_han(c))
+        count = sum(1 for c in word[offset : offset + size] if has_han(c))
+        return join_syllables(syllables[before : before + count]) or None
+
     def tokens(self, doc_id: str) -> TokenList:
         """The document's words, from the disk cache when its inputs have not changed."""
         if doc_id not in self._tokens:
@@ -313,16 +414,21 @@ class Library:
 
     def word_readings(self, doc_id: str) -> list[str]:
         """The reading of each of the document's tokens ("" where there is no Chinese), as
-        ``pinyin`` gives it, cached between sessions (see core.readings)."""
+        read in its place (``reading_at``), cached between sessions (see core.readings)."""
         from reader.core.readings import cached_readings
 
         tokens = self.tokens(doc_id)
         words = [t.text for t in tokens]
         curated = "\n".join(f"{t.hanzi}={t.pinyin}" for t in self.glossary.terms)
-        standalone = "\n".join(f"{c}={r}" for c, r in sorted(self._standalone.items()))
-        return cached_readings(
-            doc_id, words, (curated, standalone), self.pinyin, self._cache_folder
-        )
+        fixed = "\n".join(f"{w}={r}" for w, r in sorted(self._readings.fixed().items()))
+        readings = cached_readings(doc_id, words, (curated, fixed), self.pinyin, self._cache_folder)
+        # Context rules (为 wéi after 视) are applied over the cached word readings: cheap,
+        # since only the few words that have rules are looked at again.
+        ruled = {rule.word for rule in self._readings.context}
+        for index, word in enumerate(words):
+            if word in ruled and not tokens[index].term:
+                readings[index] = self.reading_at(doc_id, tokens[index].start)
+        return readings
 
     @property
     def known_words(self) -> KnownWords:
@@ -449,7 +555,8 @@ class Library:
                 del self._tokens[doc_id]
 
     def _curated_readings(self) -> dict[str, str]:
-        return {t.hanzi: t.pinyin for t in self.glossary.terms if t.pinyin}
+        # Spelt like every other reading (terms loaded from the glossary file already are).
+        return {t.hanzi: spell(t.hanzi, t.pinyin) for t in self.glossary.terms if t.pinyin}
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -590,6 +697,7 @@ class Library:
             "\n".join(self._rules.split),
             jieba_version(),
             fold_fingerprint(),
+            self._dictionary.fingerprint(),
         )
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
         payload = load_verified(path, key)
@@ -603,7 +711,15 @@ class Library:
         store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
+    def _known_word(self, word: str) -> bool:
+        return word in self._dictionary.headwords()
+
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self._term_texts, self._rules, tuple(self.bundled.hanzi()))
+            self._segmenter = Segmenter(
+                self._term_texts,
+                self._rules,
+                tuple(self.bundled.hanzi()),
+                in_dictionary=self._known_word,
+            )
         return self._segmenter.segment(text)

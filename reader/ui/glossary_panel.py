@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListView,
     QSplitter,
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.card import details_html, equivalents_text, matches_html
 from reader.core.glossary import Glossary
-from reader.core.library import Lookup
+from reader.core.library import Lookup, Placed
+from reader.core.occurrence_words import describe_groups, word_groups
 from reader.core.textsearch import TextMatches
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 from reader.ui.kwic_delegate import KwicDelegate
@@ -101,7 +103,7 @@ class GlossaryPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("panelSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self._list_box, self._details_box, self.occurrences):
+        for widget in (self._list_box, self._details_box, self._occurrences_box):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([300, 320, 260])
         layout = QVBoxLayout(self)
@@ -207,11 +209,27 @@ class GlossaryPanel(QWidget):
         self.occurrences.setItemDelegate(KwicDelegate(self.occurrences))
         self.occurrences.activated.connect(self._on_occurrence_activated)
         self.occurrences.clicked.connect(self._on_occurrence_activated)
+        self.occurrence_words = QLabel(self)
+        self.occurrence_words.setObjectName("occurrenceWords")
+        self.occurrence_words.setAccessibleName("Occurrences by word")
+        self.occurrence_words.setWordWrap(True)
+        self.occurrence_words.hide()
+        self._occurrences_box = QWidget(self)
+        layout = QVBoxLayout(self._occurrences_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.occurrence_words)
+        layout.addWidget(self.occurrences)
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup, first: list[str] | None = None) -> None:
-        """Show ``lookup``; occurrences in the documents ``first`` (the panes) come first."""
+    def show_lookup(
+        self,
+        lookup: Lookup,
+        first: list[str] | None = None,
+        words: list[list[Placed]] | None = None,
+    ) -> None:
+        """Show ``lookup``; occurrences in the documents ``first`` (the panes) come first;
+        ``words``: the word each occurrence stands in, per document, when known."""
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
@@ -219,7 +237,10 @@ class GlossaryPanel(QWidget):
                 lookup.glossary.english or lookup.glossary.russian
             )
             button.setEnabled(key != "equivalents" or has_equivalents)
-        self.occurrence_model.set_occurrences(lookup.occurrences, first)
+        self.occurrence_model.set_occurrences(lookup.occurrences, first, words)
+        groups = word_groups(lookup.term, (p.word for g in words or [] for p in g))
+        self.occurrence_words.setText(describe_groups(lookup.term, groups))
+        self.occurrence_words.setVisible(bool(groups))
         self._select_row(lookup.term)
 
     def clear(self) -> None:
@@ -227,6 +248,8 @@ class GlossaryPanel(QWidget):
         self._lookup = None
         self.details.setHtml(EMPTY_HINT)
         self.occurrence_model.clear()
+        self.occurrence_words.clear()
+        self.occurrence_words.hide()
         for button in self.copy_buttons.values():
             button.setEnabled(False)
         self._select_row("")
@@ -253,6 +276,7 @@ class GlossaryPanel(QWidget):
         for button in self.copy_buttons.values():
             button.setEnabled(False)
         self.occurrence_model.set_occurrences(matches.occurrences)
+        self.occurrence_words.hide()
         self._select_row("")
 
     def set_orientation(self, orientation: Qt.Orientation) -> None:

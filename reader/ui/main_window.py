@@ -562,7 +562,8 @@ class MainWindow(QMainWindow):
         if len(self.library.documents) > len(self.shown):
             counts += f" · all {len(self.library.documents)} documents: {target.total}"
         if isinstance(target, Lookup):
-            self.panel.show_lookup(target, self.shown)
+            words = self.library.occurrence_words(target.occurrences)
+            self.panel.show_lookup(target, self.shown, words)
             # The whole answer in one line, for a reader who has hidden the panel.
             gloss = first_gloss(target)
             meaning = f" — {gloss}" if gloss else ""
