@@ -57,18 +57,28 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     ]
     term = lookup.glossary
     if term is not None:
-        out.append(f"<p><i>{escape(term.category_label)}</i> · from the Reader glossary</p>")
+        origin = {
+            "user": "your own entry",
+            "edited": "Reader glossary, with your edits",
+        }.get(term.origin, "from the Reader glossary")
+        starred = glossary.is_starred(term.hanzi)
+        star = f'<a href="star:{escape(term.hanzi)}">{"★ starred" if starred else "☆ star"}</a>'
+        category = f"<i>{escape(term.category_label)}</i> · " if term.category else ""
+        out.append(f"<p>{category}{origin} · {star}</p>")
         for label, values, key in (
             ("English", term.english, term.english_source),
             ("Russian", term.russian, term.russian_source),
         ):
+            if not values:
+                continue
             source = citation(glossary, key)
             mark = "⚠ unverified" if source == "unverified" else f"seen in: {escape(source)}"
             out.append(
                 f"<p><b>{label}:</b> {escape('; '.join(values))}<br>"
                 f'<span style="font-size:small">{mark}</span></p>'
             )
-        out.append(f"<p>{escape(term.definition)}</p>")
+        if term.definition:
+            out.append(f"<p>{escape(term.definition)}</p>")
         if term.note:
             out.append(f"<p><b>Usage:</b> {escape(term.note)}</p>")
         if term.variant_of:
@@ -116,8 +126,9 @@ def _entry_list(entries: tuple[DictionaryEntry, ...]) -> str:
 
 def first_gloss(lookup: Lookup) -> str:
     """The one line a hover shows: the glossary's first English equivalent, else the first
-    CC-CEDICT sense, else each character's first sense; "" when nothing is known."""
-    if lookup.glossary is not None:
+    CC-CEDICT sense, else each character's first sense; "" when nothing is known. (A user's
+    entry may have no English yet: then the dictionary speaks.)"""
+    if lookup.glossary is not None and lookup.glossary.english:
         return lookup.glossary.english[0]
     for entry in lookup.entries:
         for definition in entry.definitions:

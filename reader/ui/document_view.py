@@ -211,6 +211,11 @@ class DocumentView(QWidget):
         self._pending_top = None
         self.area.show_at_top(offset)
 
+    def set_paragraph_marks(self, numbers: Iterable[int]) -> None:
+        """Mark the paragraphs (numbered from 1) that carry a note of the reader's."""
+        self.area.marked_blocks = {n - 1 for n in numbers}
+        self.area.viewport().update()
+
     def set_paragraph_numbers(self, on: bool) -> None:
         paragraphs = self._document.paragraphs
         self.area.show_paragraph_numbers((lambda block: paragraphs[block].number) if on else None)

@@ -7,6 +7,7 @@ connections are in _connect_signals.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from html import escape
@@ -35,6 +36,7 @@ from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
 from reader.ui import layout
 from reader.ui.aids_menu import MarkActions
+from reader.ui.candidates_view import CandidatesView
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
+        self._create_candidates()
         self._create_strip()
         self._create_actions()
         self._create_menus()
@@ -137,6 +140,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(_SIDE, self.dock)
         self._fit_panel_to(_SIDE)
 
+    def _create_candidates(self) -> None:
+        """Term candidates, a tab behind the glossary: filled when first shown."""
+        self.candidates = CandidatesView(self.library, self)
+        self.candidates_dock = QDockWidget("Candidates", self)
+        self.candidates_dock.setObjectName("candidatesDock")
+        self.candidates_dock.setWidget(self.candidates)
+        self.addDockWidget(_SIDE, self.candidates_dock)
+        self.tabifyDockWidget(self.dock, self.candidates_dock)
+        self.dock.raise_()
+
     def _create_strip(self) -> None:
         """A narrow strip at the window's edge while the panel is collapsed: one click, or
         Ctrl+G, brings the panel back."""
@@ -167,6 +180,9 @@ class MainWindow(QMainWindow):
             return act
 
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
+        self.export_starred_action = action(
+            "Export &starred terms…", None, lambda: self.export_dialog(starred=True)
+        )
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.find_action = action("&Find…", QKeySequence.StandardKey.Find, self.open_find_bar)
         self.filter_action = action("Filter the &glossary", "Ctrl+Shift+F", self.focus_filter)
@@ -242,6 +258,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         terms_menu = bar.addMenu("&Terms")
         terms_menu.addActions([mine.add_term_action, mine.star_action, mine.remove_action])
+        terms_menu.addSeparator()
+        candidates = self.candidates_dock.toggleViewAction()
+        candidates.setText("Term &candidates")
+        terms_menu.addActions([candidates, self.export_starred_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -280,6 +300,12 @@ class MainWindow(QMainWindow):
             view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
+        self.panel.star_toggled.connect(self.user_actions.toggle_star)
+        self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        self.candidates.add_requested.connect(self.user_actions.add_or_edit)
+        self.candidates.candidate_selected.connect(self.select_term)
+        for doc_id in self.views:
+            self._on_user_actions_notes_changed(doc_id)
         for view in self.views.values():
             view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.area.customContextMenuRequested.connect(
@@ -618,7 +644,10 @@ class MainWindow(QMainWindow):
         """Dock the glossary panel under the texts (a narrow window) or beside them."""
         area = _BELOW if below else _SIDE
         self.addDockWidget(area, self.dock)
+        self.addDockWidget(area, self.candidates_dock)  # its tab goes along
+        self.tabifyDockWidget(self.dock, self.candidates_dock)
         self.dock.show()
+        self.dock.raise_()
         self._fit_panel_to(area)
         self.size_panel()
 
@@ -631,30 +660,37 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------
 
-    def export_dialog(self) -> None:
-        """File › Export: the dialog opens in the last folder with the last format."""
+    def export_dialog(self, starred: bool = False) -> None:
+        """File › Export: the dialog opens in the last folder with the last format;
+        ``starred`` ticks "only starred terms" (Terms › Export starred terms…)."""
         from reader.ui.export_dialog import ExportDialog
 
         folder = Path(self.settings.value("export/folder") or Path.home())
         self.export_window = ExportDialog(
             folder, self.settings.value("export/format"), self.library.document_ids(), self
         )
-        self.export_window.accepted.connect(lambda: self.export_to(*self.export_window.choice()))
+        self.export_window.starred.setChecked(starred)
+        self.export_window.accepted.connect(
+            lambda: self.export_to(
+                *self.export_window.choice(), starred=self.export_window.starred.isChecked()
+            )
+        )
         self.export_window.open()
 
-    def export_to(self, fmt: str, document: str | None, path: Path) -> bool:
+    def export_to(self, fmt: str, document: str | None, path: Path, starred: bool = False) -> bool:
         from reader.core.export import export
 
         if not path.is_absolute():
             path = Path(self.settings.value("export/folder") or Path.home()) / path
         try:
-            count = export(self.library, fmt, path.expanduser(), document)
+            count = export(self.library, fmt, path.expanduser(), document, starred)
         except ReaderError as exc:
             plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/format", fmt)
         which = f" (those in the {document} statement)" if document else ""
+        which += " (starred)" if starred else ""
         self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
         return True
 
@@ -688,6 +724,7 @@ class MainWindow(QMainWindow):
             window.place_activated.connect(self._on_translation_place_activated)
             window.term_selected.connect(self.select_term)
             window.glossary_changed.connect(self._on_user_actions_glossary_changed)
+            self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
         self.translation_window.show()
@@ -724,6 +761,10 @@ class MainWindow(QMainWindow):
             plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_translations(self) -> None:
+        if self.translation_window is not None and self.translation_window.isVisible():
+            self.translation_window.show_term(self.selection.term)
 
     def _on_selection_changed_compare(self) -> None:
         if self.compare_window is not None:
@@ -841,17 +882,20 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        """The mouse rests on a word: its pinyin and one gloss (View › Word hints)."""
+        """The mouse rests on a word: its pinyin and one gloss (View › Word hints); and the
+        reader's note on the paragraph, if there is one."""
+        parts = []
         span = self.library.word_at(doc_id, offset)
-        if span is None or not self.hover_action.isChecked() or not has_han(span.text):
+        if span is not None and self.hover_action.isChecked() and has_han(span.text):
+            with contextlib.suppress(TermNotFoundError):
+                parts.append(hover_html(self.library.lookup(span.text)))
+        note = self._paragraph_note_at(doc_id, offset)
+        if note:
+            parts.append(f"<i>Your note on this paragraph:</i> {escape(note)}")
+        if parts:
+            QToolTip.showText(point, "<hr>".join(parts), self.views[doc_id].area)
+        else:
             QToolTip.hideText()
-            return
-        try:
-            lookup = self.library.lookup(span.text)
-        except TermNotFoundError:
-            QToolTip.hideText()
-            return
-        QToolTip.showText(point, hover_html(lookup), self.views[doc_id].area)
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:
@@ -910,10 +954,26 @@ class MainWindow(QMainWindow):
                 self.user_actions.star_action,
             ]
         )
+        offset = view.area.cursorForPosition(point).position()
+        document = self.library.document(view.document_id)
+        paragraph = document.paragraph_at(min(offset, max(0, len(document.text) - 1))).number
+        note = menu.addAction(f"Note on paragraph {paragraph}…")
+        doc_id = view.document_id
+        note.triggered.connect(
+            lambda _checked=False: self.user_actions.edit_paragraph_note(doc_id, paragraph)
+        )
         menu.exec(view.area.viewport().mapToGlobal(point))
+
+    def _paragraph_note_at(self, doc_id: str, offset: int) -> str:
+        number = self.library.document(doc_id).paragraph_at(offset).number
+        return self.library.paragraph_notes(doc_id).get(number, "")
+
+    def _on_user_actions_notes_changed(self, doc_id: str) -> None:
+        self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
 
     def _on_user_actions_glossary_changed(self) -> None:
         self.model.set_terms(list(self.library.glossary.terms))
+        self.candidates.invalidate()
         self.panel.set_glossary(self.library.glossary)
         self._show_glossary_layer()
         if self.current is not None:

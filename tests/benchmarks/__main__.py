@@ -96,7 +96,7 @@ def run(groups: list[str]) -> dict[str, Any]:
         elif group == "term_add":
             from tests.benchmarks import term_add
 
-            results.update(term_add.run())
+            results.update(term_add.run(app))
         else:
             from tests.benchmarks import bigdoc
 

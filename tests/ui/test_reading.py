@@ -4,7 +4,8 @@ nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from tests.ui.test_window import click_text, point_of
@@ -90,31 +91,33 @@ def test_paragraph_numbers_stand_level_with_their_paragraphs(qtbot, window, libr
 
 
 def hover(qtbot, view, offset):  # type: ignore[no-untyped-def]
-    view.window().activateWindow()  # Qt shows tooltips in the active window only
-    qtbot.waitActive(view.window())
+    """The mouse rests on ``offset``: moved there, then the ToolTip event Qt sends after its
+    wake-up delay (sent at once, so the test does not depend on the delay or on focus)."""
     view.scroll_to(offset, offset + 1)
     QApplication.processEvents()
     QToolTip.hideText()
-    qtbot.mouseMove(view.area.viewport(), point_of(view, offset))
+    viewport = view.area.viewport()
+    point = point_of(view, offset)
+    qtbot.mouseMove(viewport, point)
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
 
 
 def test_resting_on_any_word_shows_its_pinyin_and_first_gloss(qtbot, window, library):
     view = window.views["2016"]
     hover(qtbot, view, library.document("2016").text.index("单方面"))
-    qtbot.waitUntil(QToolTip.isVisible, timeout=4000)
+    assert QToolTip.isVisible()
     assert "单方面" in QToolTip.text() and "dānfāngmiàn" in QToolTip.text()
     assert "unilateral" in QToolTip.text()
+    hover(qtbot, view, library.document("2016").text.index("惯于"))
+    assert "惯 guàn: accustomed to" in QToolTip.text(), "characters for a word in no dictionary"
 
 
 def test_hover_hints_can_be_turned_off(qtbot, window, library):
     window.hover_action.trigger()
     assert not window.settings.value("reading/hover")
-    view = window.views["2016"]
-    offset = library.document("2016").text.index("单方面")
-    view.scroll_to(offset, offset + 1)
-    QApplication.processEvents()
-    QToolTip.hideText()
-    window._on_view_tooltip_wanted("2016", offset, QPoint(10, 10))
+    hover(qtbot, window.views["2016"], library.document("2016").text.index("单方面"))
     assert not QToolTip.isVisible()
 
 

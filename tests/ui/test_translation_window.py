@@ -157,3 +157,21 @@ def test_selected_words_of_a_translation_become_a_terms_equivalent(
     table = window.check_table
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
     assert table.item(rows["双方"], 2).text() == "The Parties ×6"
+
+
+def test_the_translation_window_follows_the_term_selected_in_the_main_window(
+    qtbot, make_window, bilingual_library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(bilingual_library)
+    translations = window.open_translations()
+    qtbot.waitExposed(translations)
+    window.select_term("核冲突")
+    view = translations.view
+    bead = view.highlighted_bead()
+    assert bead is not None
+    assert "核冲突" in translations.alignment.text("source", translations.alignment.beads[bead].src)
+    tinted = " ".join(
+        view.toPlainText()[s.cursor.selectionStart() : s.cursor.selectionEnd()]
+        for s in view.extraSelections()
+    )
+    assert "risk of nuclear conflict is rising" in tinted
