@@ -26,6 +26,7 @@ def document_dict(document: Document) -> dict[str, Any]:
         "source": document.source,
         "paragraphs": len(document.paragraphs),
         "characters": len(document.text),
+        "origin": document.origin,
         **({"extra": document.extra} if document.extra else {}),
     }
 
@@ -39,6 +40,7 @@ def occurrence_dict(occurrence: Occurrence) -> dict[str, Any]:
         "context": occurrence.context,
         "left": occurrence.left,
         "right": occurrence.right,
+        "script": occurrence.script,
     }
 
 

@@ -157,6 +157,13 @@ class GlossaryPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table)
 
+    def size_count_columns(self) -> None:
+        """After the shown documents changed: the new count columns sized like the others."""
+        header = self.table.horizontalHeader()
+        for column in range(self._model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._share_columns()
+
     def _create_details(self) -> None:
         self._details_box = QWidget(self)
         self.details = QTextBrowser(self._details_box)
@@ -203,12 +210,13 @@ class GlossaryPanel(QWidget):
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup) -> None:
+    def show_lookup(self, lookup: Lookup, first: list[str] | None = None) -> None:
+        """Show ``lookup``; occurrences in the documents ``first`` (the panes) come first."""
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
             button.setEnabled(key != "equivalents" or lookup.glossary is not None)
-        self.occurrence_model.set_occurrences(lookup.occurrences)
+        self.occurrence_model.set_occurrences(lookup.occurrences, first)
         self._select_row(lookup.term)
 
     def clear(self) -> None:
@@ -324,15 +332,18 @@ class GlossaryPanel(QWidget):
         header = self.table.horizontalHeader()
         counts = list(range(3, self._model.columnCount()))
         digits = self.table.fontMetrics().horizontalAdvance("0000") + 12
+        titles = [str(self._model.headerData(c, Qt.Orientation.Horizontal)) for c in counts]
+        # A count column is as wide as four digits, or its document's id (2025-web) if longer.
+        count_widths = [max(digits, header.fontMetrics().horizontalAdvance(t) + 12) for t in titles]
         widths = column_widths(
             self.table.viewport().width(),
-            [digits] * len(counts),
+            count_widths,
             self.table.fontMetrics().horizontalAdvance("字") + 12,
         )
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-        for column in counts:
-            header.resizeSection(column, digits)
+        for column, width in zip(counts, count_widths, strict=True):
+            header.resizeSection(column, width)
 
     def _pick_row(self, row: int) -> None:
         """The reader picked a row of the filtered list: make it current and say so."""

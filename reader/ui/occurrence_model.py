@@ -36,9 +36,18 @@ class OccurrenceModel(QAbstractListModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_occurrences(self, occurrences: Occurrences | SpanOccurrences) -> None:
+    def set_occurrences(
+        self, occurrences: Occurrences | SpanOccurrences, first: list[str] | None = None
+    ) -> None:
+        """Show every document's occurrences: those in ``first`` (the panes) first, in that
+        order, then the other documents that have any."""
         self.beginResetModel()
-        self._groups = list(occurrences.by_document)
+        groups = {g.document.id: g for g in occurrences.by_document}
+        if first is None:
+            self._groups = list(groups.values())
+        else:
+            shown = [groups[d] for d in first if d in groups]
+            self._groups = shown + [g for d, g in groups.items() if d not in first and len(g)]
         self._header_rows, row = [], 0
         for group in self._groups:
             self._header_rows.append(row)
