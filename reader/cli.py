@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import __version__, cli_user
+from reader import __version__, cli_known, cli_user
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -34,10 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="window: render, save, exit")
     parser.add_argument("--compare", action="store_true", help="window: open View › Compare")
     parser.add_argument(
+        "--translations", action="store_true", help="window: open View › Translations"
+    )
+    parser.add_argument(
         "--size",
         type=_size,
         metavar="WxH",
         help="window: open at this size, e.g. 1366x768 (with --screenshot: the PNG's size)",
+    )
+    parser.add_argument(
+        "--pinyin",
+        choices=("off", "terms", "unknown", "all"),
+        help="window: pinyin above no words, glossary terms, words not marked known, or all"
+        " words (remembered)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -95,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--doc", help="only terms that stand in this document")
     export.add_argument("--starred", action="store_true", help="only starred terms")
     cli_user.add_parsers(commands)
+    cli_known.add_parsers(commands)
     return parser
 
 
@@ -131,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "compare": _compare,
             **cli_user.HANDLERS,
+            **cli_known.HANDLERS,
         }[args.command]
         return handler(library, args)
     except ReaderError as exc:
@@ -340,9 +351,9 @@ def _export(library: Any, args: argparse.Namespace) -> int:
 
 def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[str, Any]:
     """Each occurrence gains the aligned sentence of every translation of its document."""
-    from reader.core.bilingual import Concordance, rendering_dict
+    from reader.core.bilingual import Concordance, corrections_for, rendering_dict
 
-    concordance = Concordance(library.documents, library.glossary)
+    concordance = Concordance(library.documents, library.glossary, corrections_for(library))
     for occurrence in data["occurrences"]:
         original = library.document(occurrence["document"])
         found = concordance.renderings(original, item.glossary, occurrence["start"])
@@ -351,11 +362,15 @@ def _with_translations(library: Any, data: dict[str, Any], item: Any) -> dict[st
 
 
 def _align(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.bilingual import align_documents, pairs_dict, tmx
+    from reader.core.bilingual import align_documents, corrections_for, pairs_dict, tmx
     from reader.core.files import write_file
 
+    corrections = corrections_for(library).load(args.doc, args.translation)
     alignment = align_documents(
-        library.document(args.doc), library.document(args.translation), library.glossary
+        library.document(args.doc),
+        library.document(args.translation),
+        library.glossary,
+        corrections,
     )
     if args.tmx:
         write_file(args.tmx, tmx(alignment))
@@ -375,7 +390,13 @@ def _align(library: Any, args: argparse.Namespace) -> int:
 
 
 def _check(library: Any, args: argparse.Namespace) -> int:
-    from reader.core.bilingual import align_documents, check_dict, check_terms, translation_info
+    from reader.core.bilingual import (
+        align_documents,
+        check_dict,
+        check_terms,
+        corrections_for,
+        translation_info,
+    )
     from reader.core.errors import ReaderError
 
     translation = library.document(args.translation)
@@ -384,7 +405,10 @@ def _check(library: Any, args: argparse.Namespace) -> int:
         raise ReaderError(
             f"{translation.id} is not a translation (its header names no 'translation-of' and 'lang')"
         )
-    alignment = align_documents(library.document(info[0]), translation, library.glossary)
+    corrections = corrections_for(library).load(info[0], translation.id)
+    alignment = align_documents(
+        library.document(info[0]), translation, library.glossary, corrections
+    )
     checks = check_terms(alignment, library.glossary)
     if args.json:
         _print_json(check_dict(alignment, checks))

@@ -44,7 +44,8 @@ def add_parsers(commands: Any) -> None:
     note.add_argument("doc", metavar="DOC")
     note.add_argument("paragraph", metavar="N", type=int)
     note.add_argument("text", metavar="TEXT")
-    notes = commands.add_parser("notes", help="list your paragraph notes")
+    notes = commands.add_parser("notes", help="list (or search) your paragraph notes")
+    notes.add_argument("query", nargs="?", default="", metavar="TEXT", help="only notes with it")
     notes.add_argument("--json", action="store_true")
     found = commands.add_parser("candidates", help="words and phrases of DOC not yet terms")
     found.add_argument("doc", metavar="DOC")
@@ -123,7 +124,8 @@ def _note(library: Any, args: argparse.Namespace) -> int:
 
 
 def _notes(library: Any, args: argparse.Namespace) -> int:
-    notes = library.all_paragraph_notes()
+    query = args.query.strip().lower()
+    notes = [n for n in library.all_paragraph_notes() if query in n.text.lower()]
     if args.json:
         _print_json(
             [{"document": n.document, "paragraph": n.paragraph, "text": n.text} for n in notes]

@@ -9,6 +9,8 @@ here, and where was it rendered differently or not at all.
 
 from __future__ import annotations
 
+import json
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +22,9 @@ from reader.core.align import Bead, Side, align, build_anchors, contains_phrase
 from reader.core.documents import Document
 from reader.core.errors import ReaderError
 from reader.core.glossary import Glossary, Term
+from reader.core.library import Library
 from reader.core.sentences import Sentence, split_sentences
+from reader.core.store import Store
 
 TRANSLATION_OF = "translation-of"
 LANGUAGE = "lang"
@@ -293,18 +297,27 @@ def translations_of(documents: Iterable[Document], original_id: str) -> list[Doc
 class Concordance:
     """Aligned renderings for occurrences, aligning each translation once, on first need."""
 
-    def __init__(self, documents: Sequence[Document], glossary: Glossary) -> None:
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        glossary: Glossary,
+        corrections: CorrectionStore | None = None,
+    ) -> None:
         self._documents = documents
         self._glossary = glossary
+        self._corrections = corrections
         self._alignments: dict[str, list[Alignment]] = {}
 
     def alignments(self, original: Document) -> list[Alignment]:
         if original.id not in self._alignments:
             self._alignments[original.id] = [
-                align_documents(original, t, self._glossary)
+                align_documents(original, t, self._glossary, self._fixed(original.id, t.id))
                 for t in translations_of(self._documents, original.id)
             ]
         return self._alignments[original.id]
+
+    def _fixed(self, original: str, translation: str) -> list[Correction]:
+        return self._corrections.load(original, translation) if self._corrections else []
 
     def renderings(self, original: Document, term: Term | None, start: int) -> list[Rendering]:
         found = (rendering(a, term, start) for a in self.alignments(original))
@@ -388,3 +401,55 @@ class MemoryCorrections:
 
     def save(self, original: str, translation: str, corrections: list[Correction]) -> None:
         self._kept[(original, translation)] = list(corrections)
+
+
+class StoreCorrections:
+    """Corrections kept in the user store: one row per (original, translation), one
+    transaction per change, so a crash keeps the previous corrections or the new ones."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def load(self, original: str, translation: str) -> list[Correction]:
+        rows = self.store.query(
+            "SELECT corrections FROM alignment_correction WHERE original = ? AND translation = ?",
+            (original, translation),
+        )
+        if not rows:
+            return []
+        try:
+            raw = json.loads(str(rows[0][0]))
+            return [(tuple(int(k) for k in src), tuple(int(k) for k in tgt)) for src, tgt in raw]
+        except (ValueError, TypeError):
+            return []  # unreadable corrections only cost the user's corrections, not the pair
+
+    def save(self, original: str, translation: str, corrections: list[Correction]) -> None:
+        data = json.dumps([[list(src), list(tgt)] for src, tgt in corrections])
+        with self.store.transaction() as db:
+            db.execute(
+                "INSERT INTO alignment_correction VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (original, translation) DO UPDATE SET "
+                "corrections = excluded.corrections, changed = excluded.changed",
+                (original, translation, data, time.time()),
+            )
+
+
+def corrections_for(library: Library) -> CorrectionStore:
+    """The library's user store when it has one; else corrections last for this session."""
+    return StoreCorrections(library.user.store) if library.user is not None else MemoryCorrections()
+
+
+def use_rendering(library: Library, hanzi: str, alignment: Alignment, equivalent: str) -> Term:
+    """Make ``equivalent`` the term's first English or Russian equivalent, attested by the
+    translation it was seen in (the source attests the first equivalent listed)."""
+    term = library.glossary.get(hanzi)
+    if term is None:
+        raise TranslationError(f"{hanzi!r} is not in the glossary")
+    equivalent = equivalent.strip()
+    if not equivalent:
+        raise TranslationError("an empty rendering cannot be an equivalent")
+    translation = alignment.translation
+    key = library.cite(f"{translation.title} ({translation.id}; {translation.source})")
+    field = "english" if alignment.lang == "en" else "russian"
+    others = tuple(e for e in equivalents(term, alignment.lang) if e != equivalent)
+    return library.set_term(hanzi, {field: (equivalent, *others), f"{field}_source": key})

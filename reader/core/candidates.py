@@ -91,6 +91,9 @@ _EVERYDAY = 10**4.5 / 1e9
 #: it joins set phrases in this register (战略平衡与稳定).
 _JOINS = frozenset(("和", "及", "以及", "或"))
 _MIN_COUNT = 2
+#: A word of three or more characters this rare in general Chinese (Zipf 2: 化学武器,
+#: 非核武器) is listed even when it stands once: a term of the field, not a stray word.
+_RARE = 10**2 / 1e9
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,8 @@ def candidates(library: Library, doc_id: str, limit: int = 50) -> list[Candidate
             continue
         general = general_frequency(words)
         here = seen / total
-        if seen < _MIN_COUNT or here <= general:
+        rare_once = len(words) == 1 and len(hanzi) >= 3 and general < _RARE
+        if (seen < _MIN_COUNT and not rare_once) or here <= general:
             continue
         # Specificity first, recurrence second: a translator knows 国家 and 安全; what they
         # need listed is what general Chinese rarely says and this text says again.

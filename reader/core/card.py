@@ -14,6 +14,7 @@ from html import escape
 from reader.core.cedict_notation import readable
 from reader.core.dictionary import DictionaryEntry
 from reader.core.glossary import Glossary
+from reader.core.hsk import hsk_label, hsk_level
 from reader.core.library import Lookup
 from reader.core.report import citation
 from reader.core.textsearch import TextMatches
@@ -52,22 +53,32 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     pinyin = coloured_pinyin(lookup.pinyin) if tone_colours else escape(lookup.pinyin)
     out = [
         f'<p style="font-size:34px; margin:0">{escape(lookup.term)}</p>',
-        f'<p style="font-size:18px; margin:0 0 8px 0">{pinyin}</p>',
+        f'<p style="font-size:18px; margin:0 0 8px 0">{pinyin}{_hsk_badge(lookup.term)}</p>',
     ]
     term = lookup.glossary
     if term is not None:
-        out.append(f"<p><i>{escape(term.category_label)}</i> · from the Reader glossary</p>")
+        origin = {
+            "user": "your own entry",
+            "edited": "Reader glossary, with your edits",
+        }.get(term.origin, "from the Reader glossary")
+        starred = glossary.is_starred(term.hanzi)
+        star = f'<a href="star:{escape(term.hanzi)}">{"★ starred" if starred else "☆ star"}</a>'
+        category = f"<i>{escape(term.category_label)}</i> · " if term.category else ""
+        out.append(f"<p>{category}{origin} · {star}</p>")
         for label, values, key in (
             ("English", term.english, term.english_source),
             ("Russian", term.russian, term.russian_source),
         ):
+            if not values:
+                continue
             source = citation(glossary, key)
             mark = "⚠ unverified" if source == "unverified" else f"seen in: {escape(source)}"
             out.append(
                 f"<p><b>{label}:</b> {escape('; '.join(values))}<br>"
                 f'<span style="font-size:small">{mark}</span></p>'
             )
-        out.append(f"<p>{escape(term.definition)}</p>")
+        if term.definition:
+            out.append(f"<p>{escape(term.definition)}</p>")
         if term.note:
             out.append(f"<p><b>Usage:</b> {escape(term.note)}</p>")
         if term.variant_of:
@@ -97,6 +108,12 @@ def details_html(lookup: Lookup, glossary: Glossary, tone_colours: bool) -> str:
     return "".join(out)
 
 
+def _hsk_badge(word: str) -> str:
+    """`` · HSK 4`` after the pinyin, for a word the HSK 3.0 lists contain."""
+    label = hsk_label(hsk_level(word))
+    return f' <span style="font-size:13px; color:gray">· {label}</span>' if label else ""
+
+
 def _entry_list(entries: tuple[DictionaryEntry, ...]) -> str:
     items = []
     for entry in entries:
@@ -109,8 +126,9 @@ def _entry_list(entries: tuple[DictionaryEntry, ...]) -> str:
 
 def first_gloss(lookup: Lookup) -> str:
     """The one line a hover shows: the glossary's first English equivalent, else the first
-    CC-CEDICT sense, else each character's first sense; "" when nothing is known."""
-    if lookup.glossary is not None:
+    CC-CEDICT sense, else each character's first sense; "" when nothing is known. (A user's
+    entry may have no English yet: then the dictionary speaks.)"""
+    if lookup.glossary is not None and lookup.glossary.english:
         return lookup.glossary.english[0]
     for entry in lookup.entries:
         for definition in entry.definitions:
@@ -131,10 +149,10 @@ def main_first(entries: tuple[DictionaryEntry, ...]) -> list[DictionaryEntry]:
 
 
 def hover_html(lookup: Lookup) -> str:
-    """The tooltip over a word: hanzi, pinyin, and one gloss."""
+    """The tooltip over a word: hanzi, pinyin, HSK level, and one gloss."""
     gloss = first_gloss(lookup)
     line = f"<br>{escape(gloss)}" if gloss else ""
-    return f"<b>{escape(lookup.term)}</b> {escape(lookup.pinyin)}{line}"
+    return f"<b>{escape(lookup.term)}</b> {escape(lookup.pinyin)}{_hsk_badge(lookup.term)}{line}"
 
 
 def matches_html(matches: TextMatches) -> str:

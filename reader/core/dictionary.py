@@ -95,7 +95,7 @@ class Dictionary:
         self._builder: threading.Thread | None = None
         self._path: Path | None = None
         self._key = ""
-        self._rebuilt = False
+        self._unwritable = False
 
     def prepare_in_background(self) -> None:
         """Build the index on a worker thread if it is not cached yet: building takes two
@@ -168,9 +168,12 @@ class Dictionary:
             return self._path
         if own is False:
             discard(self._path, "not a regular file of ours")
+        if self._unwritable:  # tried once this run: build in memory rather than twice
+            return None
         key = self._key
         if write_atomically(self._path, lambda tmp: _build_index(self._source, tmp, key)):
             return self._path
+        self._unwritable = True
         return None
 
     def _open(self) -> sqlite3.Connection:

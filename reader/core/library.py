@@ -20,6 +20,7 @@ from reader.core.cache import (
     store_verified,
     sweep,
 )
+from reader.core.coverage import Coverage, KnownWords, MemoryKnownWords, coverage
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import (
@@ -29,6 +30,7 @@ from reader.core.errors import (
     UnknownDocumentError,
 )
 from reader.core.glossary import Glossary, Term, load_glossary
+from reader.core.hsk import hsk_level
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
 from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
 from reader.core.segment import (
@@ -133,6 +135,8 @@ class Library:
         self._tokens: dict[str, TokenList] = {}
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
+        self._standalone = dict(readings or {})
+        self._known: KnownWords | None = None
         self._syllables: dict[str, SyllableIndex] = {}
         self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
 
@@ -244,6 +248,41 @@ class Library:
                 found.append((position, position + size, hanzi))
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
+
+    def word_readings(self, doc_id: str) -> list[str]:
+        """The reading of each of the document's tokens ("" where there is no Chinese), as
+        ``pinyin`` gives it, cached between sessions (see core.readings)."""
+        from reader.core.readings import cached_readings
+
+        tokens = self.tokens(doc_id)
+        words = [t.text for t in tokens]
+        curated = "\n".join(f"{t.hanzi}={t.pinyin}" for t in self.glossary.terms)
+        standalone = "\n".join(f"{c}={r}" for c, r in sorted(self._standalone.items()))
+        return cached_readings(
+            doc_id, words, (curated, standalone), self.pinyin, self._cache_folder
+        )
+
+    @property
+    def known_words(self) -> KnownWords:
+        """The words the reader marked known: in the user store, or in memory without one."""
+        if self._known is None:
+            from reader.core.known import StoreKnownWords
+
+            store = self.user.store if self.user is not None else None
+            self._known = StoreKnownWords(store) if store is not None else MemoryKnownWords()
+        return self._known
+
+    def hsk(self, word: str) -> int | None:
+        """The word's HSK 3.0 level: 1-6, 7 for the 7-9 band, None outside the list."""
+        return hsk_level(word)
+
+    def coverage(self, doc_id: str, known: KnownWords) -> Coverage:
+        """How much of the document's running words ``known`` covers (see core.coverage)."""
+        tokens = self.tokens(doc_id)
+        text = self.document(doc_id).text
+        starts = [0, *tokens.ends[:-1]]
+        words = (text[start:end] for start, end in zip(starts, tokens.ends, strict=True))
+        return coverage(doc_id, words, known, self.pinyin)
 
     # -- the user's terms ------------------------------------------------------------------
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.core.coverage import Coverage
 from reader.core.documents import Document
 from reader.core.glossary import UNVERIFIED, Glossary, Term
+from reader.core.hsk import hsk_level
 from reader.core.index import Occurrence
 from reader.core.library import Library, Lookup
 from reader.core.segment import Token
@@ -93,8 +95,22 @@ def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
         }
         for e in lookup.entries
     ]
+    data["hsk"] = hsk_level(lookup.term)
     data["occurrences"] = [occurrence_dict(o) for o in lookup.occurrences]
     return data
+
+
+def coverage_dict(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "document": coverage.document,
+        "words": coverage.words,
+        "known": coverage.known,
+        "percent": coverage.percent,
+        "unknown": [
+            {"word": u.word, "count": u.count, "pinyin": u.pinyin, "hsk": u.hsk}
+            for u in coverage.unknown
+        ],
+    }
 
 
 def tokens_dict(library: Library, doc_id: str, tokens: list[Token]) -> dict[str, Any]:

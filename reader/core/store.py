@@ -91,6 +91,31 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        "alignment corrections",
+        """
+        -- The user's corrections to a sentence alignment: a JSON list of [source sentence
+        -- numbers, translation sentence numbers] pairs that win over the automatic alignment.
+        CREATE TABLE alignment_correction (
+            original    TEXT NOT NULL,
+            translation TEXT NOT NULL,
+            corrections TEXT NOT NULL,
+            changed     REAL NOT NULL,
+            PRIMARY KEY (original, translation)
+        );
+        """,
+    ),
+    Migration(
+        "known words",
+        """
+        -- The words a learner marked known (reader known add, or the window); coverage counts
+        -- a document's running words whose word is here.
+        CREATE TABLE known_word (
+            word    TEXT PRIMARY KEY,
+            changed REAL NOT NULL
+        );
+        """,
+    ),
 ]
 
 

@@ -80,6 +80,8 @@ def build_window(
     family = reading_family(app)
     library = Library.open(texts=args.texts, glossary=args.glossary)
     window = MainWindow(library, settings or Settings(), family)
+    if getattr(args, "pinyin", None):
+        window.set_pinyin_mode(args.pinyin)
     return window, library
 
 
@@ -89,6 +91,7 @@ def save_screenshot(
     term: str | None,
     size: tuple[int, int] | None = None,
     compare: bool = False,
+    translations: bool = False,
 ) -> int:
     window.resize(*(size or SCREENSHOT_SIZE))
     window.show()
@@ -114,6 +117,12 @@ def save_screenshot(
                 spans = pane.layer_spans("occurrences")
                 if spans:
                     pane.scroll_to(*spans[0])
+    if translations:  # View › Translations instead, at the term's first sentence
+        translation_window = window.open_translations()
+        shown = translation_window
+        translation_window.resize(*(size or SCREENSHOT_SIZE))
+        QApplication.processEvents()
+        translation_window.show_term(window.selection.term if term else "")
     for _ in range(3):  # highlight updates are coalesced into the next event-loop turn
         QApplication.processEvents()
     ok = shown.grab().save(str(path))
@@ -149,7 +158,12 @@ def run(args: argparse.Namespace) -> int:
             for broken in library.problems:
                 print(f"reader: warning: {broken}", file=sys.stderr)
             return save_screenshot(
-                window, args.screenshot, args.select, args.size, getattr(args, "compare", False)
+                window,
+                args.screenshot,
+                args.select,
+                args.size,
+                getattr(args, "compare", False),
+                getattr(args, "translations", False),
             )
     window = start(app, args)
     closer = SignalCloser(lambda: close_and_quit(app, window))

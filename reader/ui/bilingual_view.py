@@ -10,11 +10,14 @@ Signals:
         original document's text), for the main window to scroll its pane there.
     correction_requested(str action, int bead): the user asked to change pair ``bead`` of the
         alignment: "join-next", "unpair" or "reset".
+    rendering_chosen(str hanzi, str equivalent): the user selected words of a translation and
+        chose them as the equivalent of a glossary term of the aligned original sentence.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -51,6 +54,7 @@ class BilingualView(QTextBrowser):
 
     sentence_activated = Signal(int, int)
     correction_requested = Signal(str, int)
+    rendering_chosen = Signal(str, str)
 
     def __init__(self, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +66,8 @@ class BilingualView(QTextBrowser):
         self._placed: list[_Placed] = []
         self._starts: list[int] = []
         self._hovered: int | None = None
+        #: Glossary terms standing in a piece of original text (set by the window).
+        self.terms_in: Callable[[str], list[str]] = lambda _text: []
 
     def show_alignment(self, alignment: Alignment) -> None:
         """Lay out the original and its translation, paragraph by paragraph."""
@@ -140,6 +146,22 @@ class BilingualView(QTextBrowser):
         if not original:
             cursor.insertText(" ", fmt)
 
+    def show_place(self, offset: int) -> bool:
+        """Scroll to the original sentence holding ``offset`` and tint its pair."""
+        for placed in self._placed:
+            if placed.original and self.shown is not None:
+                sentence_end = placed.offset + (placed.end - placed.start)
+                if placed.offset <= offset < sentence_end:
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(placed.start)
+                    self.setTextCursor(cursor)
+                    bar = self.verticalScrollBar()  # the sentence a quarter down the pane
+                    top = self.cursorRect(cursor).top() - self.viewport().height() // 4
+                    bar.setValue(bar.value() + top)
+                    self.highlight_bead(placed.bead)
+                    return True
+        return False
+
     # -- reading gestures ---------------------------------------------------------------
 
     def placed_at(self, position: int) -> _Placed | None:
@@ -193,8 +215,39 @@ class BilingualView(QTextBrowser):
         placed = self.placed_at(self.cursorForPosition(event.pos()).position())
         menu = self.createStandardContextMenu()
         if placed is not None:
+            self._add_rendering_actions(menu, placed)
             self._add_correction_actions(menu, placed.bead)
         menu.exec(event.globalPos())
+
+    def rendering_menu(self, point: QPoint) -> QMenu | None:
+        """The "use as equivalent" choices for the selection at ``point``, for tests."""
+        placed = self.placed_at(self.cursorForPosition(point).position())
+        if placed is None:
+            return None
+        menu = QMenu(self)
+        self._add_rendering_actions(menu, placed)
+        return menu
+
+    def _add_rendering_actions(self, menu: QMenu, placed: _Placed) -> None:
+        """With words of a translation sentence selected: offer them as the equivalent of each
+        glossary term of the original sentences they are paired with."""
+        cursor = self.textCursor()
+        chosen = " ".join(cursor.selectedText().split())
+        if placed.original or not chosen or self.shown is None:
+            return
+        if not (placed.start <= cursor.selectionStart() and cursor.selectionEnd() <= placed.end):
+            return
+        original = self.shown.text("source", self.shown.beads[placed.bead].src)
+        terms = self.terms_in(original)
+        if not terms:
+            return
+        sub = menu.addMenu(f"Use “{chosen}” as the equivalent of")
+        for hanzi in terms:
+            act = sub.addAction(hanzi)
+            act.setData(hanzi)
+            act.triggered.connect(
+                lambda _=False, h=hanzi, e=chosen: self.rendering_chosen.emit(h, e)
+            )
 
     def correction_menu(self, point: QPoint) -> QMenu | None:
         """The corrections offered at ``point`` (viewport coordinates), for tests and menus."""

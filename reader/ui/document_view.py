@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.documents import Document
+from reader.core.ruby import RubyWord
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.reading_area import ReadingArea
+from reader.ui.word_marks import WordMarks
 
 LAYERS = ("shared", "glossary", "occurrences", "selected", "flash")  # drawn in this order
 LINE_HEIGHT_PERCENT = 170
@@ -72,6 +74,8 @@ class DocumentView(QWidget):
         self._pending_scroll: Span | None = None
         self._pending_top: int | None = None
         self._glossary_source: Callable[[int, int], list[Span]] | None = None
+        self._ruby: list[RubyWord] = []
+        self.word_marks: WordMarks | None = None  # made when a mark is first turned on
         self._font = font
         self._create_header(document)
         self.area = ReadingArea(self)
@@ -106,6 +110,7 @@ class DocumentView(QWidget):
         self.title_label.setFont(bold)
         meta = ElidedLabel(f"{document.date} · {document.place}", self.header)
         meta.setObjectName("documentMeta")
+        self.meta_label = meta
         self.count_label = ElidedLabel("", self.header)
         self.count_label.setObjectName("occurrenceCount")
         for label in (meta, self.count_label):  # quieter than the title, in any palette
@@ -147,6 +152,8 @@ class DocumentView(QWidget):
             QTimer.singleShot(0, self._continue_text)
             return
         self.progress.hide()
+        if self._ruby:
+            self.area.ruby.set_words(self._ruby, self._font)
         if self._pending_top is not None:
             self.set_reading_position(self._pending_top)
         if self._pending_scroll:
@@ -188,6 +195,8 @@ class DocumentView(QWidget):
         anchor = self.area.top_offset()
         self._font = font
         self.area.document().setDefaultFont(font)
+        if self._ruby:
+            self.area.ruby.set_words(self._ruby, font)
         self.area.show_at_top(anchor)
         self._apply_visible()
 
@@ -202,6 +211,11 @@ class DocumentView(QWidget):
         self._pending_top = None
         self.area.show_at_top(offset)
 
+    def set_paragraph_marks(self, numbers: Iterable[int]) -> None:
+        """Mark the paragraphs (numbered from 1) that carry a note of the reader's."""
+        self.area.marked_blocks = {n - 1 for n in numbers}
+        self.area.viewport().update()
+
     def set_paragraph_numbers(self, on: bool) -> None:
         paragraphs = self._document.paragraphs
         self.area.show_paragraph_numbers((lambda block: paragraphs[block].number) if on else None)
@@ -209,6 +223,32 @@ class DocumentView(QWidget):
     def set_word_source(self, source: Callable[[int], Span | None]) -> None:
         """What a double-click selects: the word at an offset, as a click looks it up."""
         self.area.word_span = source
+
+    def set_coverage(self, text: str) -> None:
+        """How much of the text the reader knows, after the date and place."""
+        base = f"{self._document.date} · {self._document.place}"
+        self.meta_label.setText(f"{base} · {text}" if text else base)
+
+    def set_ruby(self, words: list[RubyWord], tone_colours: bool) -> None:
+        """Pinyin over ``words`` (none: no pinyin), tone-coloured or not; applied once the
+        whole text is in the pane."""
+        if not words and not self._ruby:
+            self.area.ruby.tone_colours = tone_colours
+            return
+        self._ruby = words
+        self.area.ruby.tone_colours = tone_colours
+        if self.is_ready() or not words:
+            self.area.ruby.set_words(words, self._font)
+        self._apply_visible()
+
+    def set_word_marks(self, tones: bytes, underlined: list[Span], tinted: list[Span]) -> None:
+        """Tone colours on the characters, an underline and a tint on word spans (see
+        reader.ui.word_marks); all empty: the text as it was."""
+        if self.word_marks is None:
+            if not (any(tones) or underlined or tinted):
+                return
+            self.word_marks = WordMarks(self.area.document())
+        self.word_marks.set_marks(tones, underlined, tinted)
 
     # -- highlights -----------------------------------------------------------------------
 
@@ -328,6 +368,7 @@ class DocumentView(QWidget):
     # -- slots ----------------------------------------------------------------------------
 
     def _on_layout_size_changed(self, _size: QSizeF) -> None:
+        self.area.ruby.layout_changed()
         self._apply_timer.start()
         self.area.margin.update()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -60,6 +61,7 @@ class ExportDialog(QDialog):
         self.scope.addItem("All glossary terms", None)
         for doc_id in documents:
             self.scope.addItem(f"Only terms in the {doc_id} statement", doc_id)
+        self.starred = QCheckBox("Only the terms I starred", self)
         self.path = QLineEdit(str(folder / (DEFAULT_STEM + SUFFIXES[self.current_format()])))
         self.path.setAccessibleName("Export to file")
         self.browse = QPushButton("Browse…", self)
@@ -80,6 +82,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Format:", self.format)
         form.addRow("Terms:", self.scope)
+        form.addRow("", self.starred)
         form.addRow("File:", row)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())

@@ -45,6 +45,7 @@ class GlossaryModel(QAbstractTableModel):
         self._counts: dict[str, dict[str, int]] = {}
         self._doc_ids = doc_ids
         self._headers = ["Term", "Pinyin", "English", *doc_ids]
+        self._starred: frozenset[str] = frozenset()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._terms)
@@ -74,11 +75,12 @@ class GlossaryModel(QAbstractTableModel):
             return term.hanzi
         if role in (_DISPLAY, SORT_ROLE):
             if column == 0:
-                return term.hanzi
+                starred = role == _DISPLAY and term.hanzi in self._starred
+                return f"{term.hanzi} ★" if starred else term.hanzi
             if column == 1:
                 return term.pinyin
             if column == 2:
-                return term.english[0]
+                return term.english[0] if term.english else ""
             if term.hanzi not in self._counts:
                 self._counts[term.hanzi] = self._count(term.hanzi)
             count = self._counts[term.hanzi][self._doc_ids[column - 3]]
@@ -96,6 +98,12 @@ class GlossaryModel(QAbstractTableModel):
         self._counts.clear()
         self.endResetModel()
 
+    def set_starred(self, starred: frozenset[str]) -> None:
+        """Starred terms show a star after the hanzi."""
+        self._starred = starred
+        if self._terms:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._terms) - 1, 0))
+
     def row_of(self, hanzi: str) -> int:
         return next((i for i, t in enumerate(self._terms) if t.hanzi == hanzi), -1)
 
@@ -106,19 +114,29 @@ class GlossaryFilter(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self._accepted: set[str] | None = None
+        self._starred: frozenset[str] | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_accepted(self, hanzi: set[str] | None) -> None:
+        self._refilter(lambda: setattr(self, "_accepted", hanzi))
+
+    def set_starred_only(self, starred: frozenset[str] | None) -> None:
+        """Only these (the starred terms) when given; None: starred or not."""
+        self._refilter(lambda: setattr(self, "_starred", starred))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateRowsFilter
             self.beginFilterChange()
-            self._accepted = hanzi
+            change()
             self.endFilterChange()
         else:
-            self._accepted = hanzi
+            change()
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._accepted is None:
+        if self._accepted is None and self._starred is None:
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return index.data(HANZI_ROLE) in self._accepted
+        hanzi = self.sourceModel().index(source_row, 0, source_parent).data(HANZI_ROLE)
+        if self._starred is not None and hanzi not in self._starred:
+            return False
+        return self._accepted is None or hanzi in self._accepted

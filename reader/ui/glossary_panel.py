@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -78,10 +78,12 @@ class GlossaryPanel(QWidget):
     Signals:
         term_selected(str): the reader picked a term in the list or a related-term link.
         occurrence_activated(str, int, int): document id, start and end of a chosen occurrence.
+        star_toggled(str): the reader clicked the star on a term's card.
     """
 
     term_selected = Signal(str)
     occurrence_activated = Signal(str, int, int)
+    star_toggled = Signal(str)
 
     def __init__(
         self, glossary: Glossary, model: GlossaryModel, parent: QWidget | None = None
@@ -89,6 +91,7 @@ class GlossaryPanel(QWidget):
         super().__init__(parent)
         self._glossary = glossary
         self._model = model
+        model.set_starred(glossary.starred)
         self._lookup: Lookup | None = None
         self._quiet = False  # True while the panel itself moves the list's current row
         self.tone_colours = True
@@ -143,7 +146,15 @@ class GlossaryPanel(QWidget):
         self.table.clicked.connect(self._on_table_clicked)
         layout = QVBoxLayout(self._list_box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
+        self.starred_only = QToolButton(self._list_box)
+        self.starred_only.setText("★ Starred")
+        self.starred_only.setCheckable(True)
+        self.starred_only.setToolTip("Show only the terms you starred")
+        self.starred_only.toggled.connect(self._on_starred_only_toggled)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.starred_only)
+        layout.addLayout(row)
         layout.addWidget(self.table)
 
     def _create_details(self) -> None:
@@ -167,10 +178,18 @@ class GlossaryPanel(QWidget):
             self.copy_buttons[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self._card_buttons = buttons
         layout = QVBoxLayout(self._details_box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.details)
+
+    def add_card_actions(self, actions: list[QAction]) -> None:
+        """Buttons on the card for actions the window owns (mark known, speak)."""
+        for action in actions:
+            button = QToolButton(self._details_box)
+            button.setDefaultAction(action)
+            self._card_buttons.addWidget(button)
 
     def _create_occurrences(self) -> None:
         self.occurrence_model = OccurrenceModel()
@@ -204,6 +223,9 @@ class GlossaryPanel(QWidget):
     def set_glossary(self, glossary: Glossary) -> None:
         """The user changed the glossary: searches and the details card use the new one."""
         self._glossary = glossary
+        self._model.set_starred(glossary.starred)
+        if self.starred_only.isChecked():
+            self.proxy.set_starred_only(glossary.starred)
 
     def refresh(self) -> None:
         if self._lookup is not None:
@@ -368,6 +390,11 @@ class GlossaryPanel(QWidget):
         target = url.toString()
         if target.startswith("term:"):
             self.term_selected.emit(target.removeprefix("term:"))
+        elif target.startswith("star:"):
+            self.star_toggled.emit(target.removeprefix("star:"))
+
+    def _on_starred_only_toggled(self, on: bool) -> None:
+        self.proxy.set_starred_only(self._glossary.starred if on else None)
 
     def _on_occurrence_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         span = index.data(SPAN_ROLE)

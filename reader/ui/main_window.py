@@ -7,6 +7,7 @@ connections are in _connect_signals.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from html import escape
@@ -29,24 +30,30 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core.card import first_gloss, hover_html
+from reader.core.coverage import KnownWords
 from reader.core.errors import ReaderError, TermNotFoundError
 from reader.core.library import Library, Lookup
 from reader.core.pinyin import has_han
 from reader.ui import layout
+from reader.ui.aids_menu import MarkActions
+from reader.ui.candidates_view import CandidatesView
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.pinyin_menu import PinyinActions
 from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
 from reader.ui.settings import Settings
+from reader.ui.speech import Speaker
 from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
     from reader.ui.translation_window import TranslationWindow
 
+SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
 READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -76,16 +83,21 @@ class MainWindow(QMainWindow):
         self.family = family
         self.zoom = settings.value("reading/zoom")
         self.selection = Selection(self)
+        self.known: KnownWords = library.known_words
         self.compare_window: CompareWindow | None = None
         self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
         self._create_views()
         self._create_panel()
+        self._create_candidates()
         self._create_strip()
         self._create_actions()
         self._create_menus()
         self._connect_signals()
         self._show_glossary_layer()
+        self.set_pinyin_mode(settings.value("reading/pinyin"))
+        self.apply_word_marks()
+        QTimer.singleShot(0, self.show_coverage)  # after the window is shown: tokens, counts
         self.statusBar().showMessage(READY_MESSAGE)
 
     # -- creation -------------------------------------------------------------------------
@@ -128,6 +140,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(_SIDE, self.dock)
         self._fit_panel_to(_SIDE)
 
+    def _create_candidates(self) -> None:
+        """Term candidates, a tab behind the glossary: filled when first shown."""
+        self.candidates = CandidatesView(self.library, self)
+        self.candidates_dock = QDockWidget("Candidates", self)
+        self.candidates_dock.setObjectName("candidatesDock")
+        self.candidates_dock.setWidget(self.candidates)
+        self.addDockWidget(_SIDE, self.candidates_dock)
+        self.tabifyDockWidget(self.dock, self.candidates_dock)
+        self.dock.raise_()
+
     def _create_strip(self) -> None:
         """A narrow strip at the window's edge while the panel is collapsed: one click, or
         Ctrl+G, brings the panel back."""
@@ -158,6 +180,9 @@ class MainWindow(QMainWindow):
             return act
 
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
+        self.export_starred_action = action(
+            "Export &starred terms…", None, lambda: self.export_dialog(starred=True)
+        )
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.find_action = action("&Find…", QKeySequence.StandardKey.Find, self.open_find_bar)
         self.filter_action = action("Filter the &glossary", "Ctrl+Shift+F", self.focus_filter)
@@ -187,6 +212,31 @@ class MainWindow(QMainWindow):
         self.expand_action = action("◂ Glossary", None, self.dock.show)
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
+        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
+        self.known_action = action("Mark word &known / unknown", "Ctrl+Shift+K", self.toggle_known)
+        self.paragraph_known_action = action(
+            "Mark all words of this &paragraph known", "Ctrl+Shift+M", self.mark_paragraph_known
+        )
+        self.tint_action = action("&Tint unknown words", None, self._set_tint, True)
+        self.tint_action.setChecked(self.settings.value("reading/tint_unknown"))
+        self.speak_action = action("&Speak", "Ctrl+Shift+R", self.speak)
+        self.speak_action.setEnabled(False)  # until the speech engine has been asked, after start
+        self.speak_action.setToolTip("Looking for a Chinese voice…")
+        self.speaker: Speaker | None = None
+        QTimer.singleShot(SPEECH_DELAY_MS, self._find_voice)
+        self.known_action.setIconText("Known ✓")
+        self.speak_action.setIconText("Speak")
+        self.panel.add_card_actions([self.known_action, self.speak_action])
+        self.pinyin_actions = PinyinActions(
+            self, self.settings.value("reading/pinyin"), self.set_pinyin_mode
+        )
+        self.mark_actions = MarkActions(
+            self,
+            self.settings.value("reading/tone_text"),
+            self.settings.value("reading/hsk_underline"),
+            lambda on: self._set_mark("reading/tone_text", on),
+            lambda level: self._set_mark("reading/hsk_underline", level),
+        )
         self.about_action = action("&About Reader", None, self.about)
         self.user_actions = UserActions(self.library, self, self._selected_text)
         self.compare_action = action("&Compare…", "Ctrl+K", self.open_compare)
@@ -208,6 +258,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         terms_menu = bar.addMenu("&Terms")
         terms_menu.addActions([mine.add_term_action, mine.star_action, mine.remove_action])
+        terms_menu.addSeparator()
+        candidates = self.candidates_dock.toggleViewAction()
+        candidates.setText("Term &candidates")
+        terms_menu.addActions([candidates, self.export_starred_action])
         navigate = bar.addMenu("&Navigate")
         navigate.addActions(
             [
@@ -231,6 +285,13 @@ class MainWindow(QMainWindow):
         view.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view.addSeparator()
         view.addActions([self.tone_action, self.hover_action, self.numbers_action])
+        self.pinyin_actions.add_to(view)
+        self.mark_actions.add_to(view)
+        view.addAction(self.tint_action)
+        view.addAction(self.vocabulary_action)
+        known = bar.addMenu("&Words")
+        known.addActions([self.known_action, self.paragraph_known_action, self.vocabulary_action])
+        view.addAction(self.speak_action)
         bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
@@ -239,6 +300,12 @@ class MainWindow(QMainWindow):
             view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
+        self.panel.star_toggled.connect(self.user_actions.toggle_star)
+        self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        self.candidates.add_requested.connect(self.user_actions.add_or_edit)
+        self.candidates.candidate_selected.connect(self.select_term)
+        for doc_id in self.views:
+            self._on_user_actions_notes_changed(doc_id)
         for view in self.views.values():
             view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.area.customContextMenuRequested.connect(
@@ -404,9 +471,157 @@ class MainWindow(QMainWindow):
             view.set_reading_font(font)
         self.settings.set_value("reading/zoom", self.zoom)
 
+    def set_pinyin_mode(self, mode: str) -> None:
+        """Pinyin above the words ``mode`` selects (see reader.core.ruby), in both panes."""
+        from reader.core.ruby import ruby_words
+
+        if mode not in self.pinyin_actions.actions:
+            mode = "off"
+        self.pinyin_mode = mode
+        self.pinyin_actions.show(mode)
+        for doc_id, view in self.views.items():
+            if mode == "off":
+                words = []
+            else:
+                tokens = self.library.tokens(doc_id)
+                readings = self.library.word_readings(doc_id)
+                words = ruby_words(tokens, mode, readings, self.known)
+            view.set_ruby(words, self.panel.tone_colours)
+        self.settings.set_value("reading/pinyin", mode)
+
+    # -- known words ----------------------------------------------------------------------
+
+    def toggle_known(self) -> None:
+        """Mark the selected word known, or unmark it if it is known."""
+        from reader.core.pinyin import has_han
+
+        word = self.current.term if self.current else ""
+        if not has_han(word):
+            self.statusBar().showMessage("Select a word first (click it), then mark it known.")
+            return
+        if word in self.known:
+            self.known.remove([word])
+            self.statusBar().showMessage(f"{word}: no longer marked known")
+        else:
+            self.known.add([word])
+            self.statusBar().showMessage(f"{word}: marked known")
+        self.known_changed()
+
+    def mark_paragraph_known(self) -> None:
+        """Every word of the paragraph the selected occurrence (or the caret) stands in."""
+        from reader.core.pinyin import has_han
+
+        at = self.selection.current
+        doc_id, offset = (at[0], at[1]) if at else self._caret()
+        document = self.library.document(doc_id)
+        paragraph = document.paragraph_at(offset)
+        words = {
+            t.text
+            for t in self.library.tokens(doc_id)
+            if paragraph.start <= t.start < paragraph.end and has_han(t.text)
+        }
+        self.known.add(sorted(words))
+        self.statusBar().showMessage(
+            f"{len(words)} words of {document.year} ¶{paragraph.number} marked known"
+        )
+        self.known_changed()
+
+    def _caret(self) -> tuple[str, int]:
+        focused = next(
+            (d for d, v in self.views.items() if v.isAncestorOf(self.focusWidget())),
+            next(iter(self.views)),
+        )
+        return focused, self.views[focused].area.textCursor().position()
+
+    def known_changed(self) -> None:
+        """Known words changed: headers, the tint and pinyin over unknown words follow."""
+        self.show_coverage()
+        self.apply_word_marks()
+        if self.pinyin_mode == "unknown":
+            self.set_pinyin_mode("unknown")
+
+    def show_coverage(self) -> None:
+        from reader.core.coverage import header_counts, header_text
+
+        for doc_id, view in self.views.items():
+            words = (t.text for t in self.library.tokens(doc_id))
+            view.set_coverage(header_text(*header_counts(words, self.known)))
+
+    def _set_tint(self, on: bool) -> None:
+        self.settings.set_value("reading/tint_unknown", on)
+        self.apply_word_marks()
+
+    def _find_voice(self) -> None:
+        """Ask for a Chinese voice once the window is up (loading speech is not free)."""
+        from reader.ui.speech import Speaker
+
+        self.speaker = Speaker(self)
+        self.speak_action.setEnabled(self.speaker.available)
+        self.speak_action.setToolTip(
+            f"Read the selected text aloud ({self.speaker.voice_name})"
+            if self.speaker.available
+            else self.speaker.reason
+        )
+        self.speak_action.setStatusTip(self.speak_action.toolTip())
+
+    def speak(self) -> None:
+        """Read aloud the text selected in a pane, else the selected term."""
+        selected = next(
+            (
+                v.area.textCursor().selectedText()
+                for v in self.views.values()
+                if v.area.textCursor().hasSelection()
+            ),
+            "",
+        )
+        text = selected.replace("\u2029", "\n") or (self.current.term if self.current else "")
+        if self.speaker is not None and self.speaker.speak(text):
+            self.statusBar().showMessage(f"Speaking: {text[:40]}")
+
+    def show_vocabulary(self) -> None:
+        """The Vocabulary view for the pane the reader is in (the first one otherwise)."""
+        from reader.ui.vocabulary_dialog import VocabularyDialog
+
+        if not self.views:
+            return
+        focused = next(
+            (d for d, v in self.views.items() if v.isAncestorOf(self.focusWidget())), None
+        )
+        self.vocabulary = VocabularyDialog(
+            self.library, self.known, focused or next(iter(self.views)), self
+        )
+        self.vocabulary.show()
+
+    def _set_mark(self, key: str, value: object) -> None:
+        self.settings.set_value(key, value)
+        self.apply_word_marks()
+
+    def apply_word_marks(self) -> None:
+        """Tone colours on the characters and the HSK underline, as the settings say."""
+        from reader.core.word_marks import char_tones, readings_of, unknown_words, words_above
+
+        tone_text = self.settings.value("reading/tone_text")
+        level = self.settings.value("reading/hsk_underline")
+        tint = self.settings.value("reading/tint_unknown")
+        for doc_id, view in self.views.items():
+            if not tone_text and not level and not tint and view.word_marks is None:
+                continue  # nothing was ever marked: no work at start-up
+            tokens = list(self.library.tokens(doc_id))
+            length = len(self.library.document(doc_id).text)
+            tones = (
+                char_tones(length, readings_of(tokens, self.library.word_readings(doc_id)))
+                if tone_text
+                else b""
+            )
+            tinted = unknown_words(tokens, self.known) if tint else []
+            view.set_word_marks(tones, words_above(tokens, level, self.library.hsk), tinted)
+
     def set_tone_colours(self, on: bool) -> None:
         self.panel.tone_colours = on
         self.panel.refresh()
+        for view in self.views.values():
+            view.area.ruby.tone_colours = on
+            view.area.viewport().update()
         self.settings.set_value("reading/tone_colours", on)
 
     def set_hover(self, on: bool) -> None:
@@ -429,7 +644,10 @@ class MainWindow(QMainWindow):
         """Dock the glossary panel under the texts (a narrow window) or beside them."""
         area = _BELOW if below else _SIDE
         self.addDockWidget(area, self.dock)
+        self.addDockWidget(area, self.candidates_dock)  # its tab goes along
+        self.tabifyDockWidget(self.dock, self.candidates_dock)
         self.dock.show()
+        self.dock.raise_()
         self._fit_panel_to(area)
         self.size_panel()
 
@@ -442,30 +660,37 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------
 
-    def export_dialog(self) -> None:
-        """File › Export: the dialog opens in the last folder with the last format."""
+    def export_dialog(self, starred: bool = False) -> None:
+        """File › Export: the dialog opens in the last folder with the last format;
+        ``starred`` ticks "only starred terms" (Terms › Export starred terms…)."""
         from reader.ui.export_dialog import ExportDialog
 
         folder = Path(self.settings.value("export/folder") or Path.home())
         self.export_window = ExportDialog(
             folder, self.settings.value("export/format"), self.library.document_ids(), self
         )
-        self.export_window.accepted.connect(lambda: self.export_to(*self.export_window.choice()))
+        self.export_window.starred.setChecked(starred)
+        self.export_window.accepted.connect(
+            lambda: self.export_to(
+                *self.export_window.choice(), starred=self.export_window.starred.isChecked()
+            )
+        )
         self.export_window.open()
 
-    def export_to(self, fmt: str, document: str | None, path: Path) -> bool:
+    def export_to(self, fmt: str, document: str | None, path: Path, starred: bool = False) -> bool:
         from reader.core.export import export
 
         if not path.is_absolute():
             path = Path(self.settings.value("export/folder") or Path.home()) / path
         try:
-            count = export(self.library, fmt, path.expanduser(), document)
+            count = export(self.library, fmt, path.expanduser(), document, starred)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.settings.set_value("export/folder", str(path.parent))
         self.settings.set_value("export/format", fmt)
         which = f" (those in the {document} statement)" if document else ""
+        which += " (starred)" if starred else ""
         self.statusBar().showMessage(f"Exported {count} terms{which} to {path}")
         return True
 
@@ -489,14 +714,17 @@ class MainWindow(QMainWindow):
 
     def open_translations(self) -> TranslationWindow:
         """View › Translations: each original read with its translation, and the term check."""
-        from reader.core.bilingual import MemoryCorrections
+        from reader.core.bilingual import corrections_for
         from reader.ui.translation_window import TranslationWindow
 
         if self.translation_window is None:
             font = reading_font(self.family, self.zoom)
-            window = TranslationWindow(self.library, font, MemoryCorrections(), self)
+            corrections = corrections_for(self.library)
+            window = TranslationWindow(self.library, font, corrections, self)
             window.place_activated.connect(self._on_translation_place_activated)
             window.term_selected.connect(self.select_term)
+            window.glossary_changed.connect(self._on_user_actions_glossary_changed)
+            self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
         self.translation_window.show()
@@ -533,6 +761,10 @@ class MainWindow(QMainWindow):
             plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.statusBar().showMessage(f"Exported the comparison to {path}")
+
+    def _on_selection_changed_translations(self) -> None:
+        if self.translation_window is not None and self.translation_window.isVisible():
+            self.translation_window.show_term(self.selection.term)
 
     def _on_selection_changed_compare(self) -> None:
         if self.compare_window is not None:
@@ -650,17 +882,20 @@ class MainWindow(QMainWindow):
             self.select_term(span.text, at=(doc_id, span.start, span.end))
 
     def _on_view_tooltip_wanted(self, doc_id: str, offset: int, point: QPoint) -> None:
-        """The mouse rests on a word: its pinyin and one gloss (View › Word hints)."""
+        """The mouse rests on a word: its pinyin and one gloss (View › Word hints); and the
+        reader's note on the paragraph, if there is one."""
+        parts = []
         span = self.library.word_at(doc_id, offset)
-        if span is None or not self.hover_action.isChecked() or not has_han(span.text):
+        if span is not None and self.hover_action.isChecked() and has_han(span.text):
+            with contextlib.suppress(TermNotFoundError):
+                parts.append(hover_html(self.library.lookup(span.text)))
+        note = self._paragraph_note_at(doc_id, offset)
+        if note:
+            parts.append(f"<i>Your note on this paragraph:</i> {escape(note)}")
+        if parts:
+            QToolTip.showText(point, "<hr>".join(parts), self.views[doc_id].area)
+        else:
             QToolTip.hideText()
-            return
-        try:
-            lookup = self.library.lookup(span.text)
-        except TermNotFoundError:
-            QToolTip.hideText()
-            return
-        QToolTip.showText(point, hover_html(lookup), self.views[doc_id].area)
 
     def _on_panel_term_selected(self, term: str) -> None:
         if self.select_term(term) and self.hits:
@@ -719,10 +954,26 @@ class MainWindow(QMainWindow):
                 self.user_actions.star_action,
             ]
         )
+        offset = view.area.cursorForPosition(point).position()
+        document = self.library.document(view.document_id)
+        paragraph = document.paragraph_at(min(offset, max(0, len(document.text) - 1))).number
+        note = menu.addAction(f"Note on paragraph {paragraph}…")
+        doc_id = view.document_id
+        note.triggered.connect(
+            lambda _checked=False: self.user_actions.edit_paragraph_note(doc_id, paragraph)
+        )
         menu.exec(view.area.viewport().mapToGlobal(point))
+
+    def _paragraph_note_at(self, doc_id: str, offset: int) -> str:
+        number = self.library.document(doc_id).paragraph_at(offset).number
+        return self.library.paragraph_notes(doc_id).get(number, "")
+
+    def _on_user_actions_notes_changed(self, doc_id: str) -> None:
+        self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
 
     def _on_user_actions_glossary_changed(self) -> None:
         self.model.set_terms(list(self.library.glossary.terms))
+        self.candidates.invalidate()
         self.panel.set_glossary(self.library.glossary)
         self._show_glossary_layer()
         if self.current is not None:

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from reader.ui.ruby_layer import RubyLayer
+
 MARGIN_PADDING = 8
 
 
@@ -46,11 +48,36 @@ class ReadingArea(QTextBrowser):
         )
         self.setMouseTracking(True)
         self.word_span: Callable[[int], tuple[int, int] | None] | None = None
+        #: Blocks (paragraph number - 1) that carry a note of the reader's: a bar beside them.
+        self.marked_blocks: set[int] = set()
         self.margin = ParagraphMargin(self)
         self.margin.hide()
         self.verticalScrollBar().valueChanged.connect(self.margin.update)
+        self.ruby = RubyLayer(self)
 
     # -- where things are -----------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.ruby.words:  # pinyin over the text, for the repainted area only
+            ruby_painter = QPainter(self.viewport())
+            self.ruby.paint(ruby_painter, event.rect())
+            ruby_painter.end()
+        if not self.marked_blocks:
+            return
+        painter = QPainter(self.viewport())
+        colour = self.palette().color(QPalette.ColorRole.Link)
+        layout = self.document().documentLayout()
+        scrolled = self.verticalScrollBar().value()
+        for number in self.marked_blocks:
+            block = self.document().findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            rect = layout.blockBoundingRect(block).translated(0, -scrolled)
+            if rect.bottom() >= 0 and rect.top() <= self.viewport().height():
+                # In the document's own margin: the text does not move.
+                painter.fillRect(0, int(rect.top()), 3, int(rect.height()), colour)
+        painter.end()
 
     def offset_at(self, point: QPoint) -> int | None:
         """The character drawn under ``point`` (viewport coordinates), or None."""

@@ -22,6 +22,10 @@ DEFAULTS: dict[str, Any] = {
     "window/splitter": QByteArray(),
     "reading/zoom": 0,  # steps of one pixel from the base size
     "reading/tone_colours": True,
+    "reading/pinyin": "off",
+    "reading/tone_text": False,  # characters coloured by tone
+    "reading/tint_unknown": False,  # a tint on words not marked known
+    "reading/hsk_underline": 0,  # underline words above this HSK level; 0: off  # which words show pinyin above them: off, terms, all
     "selection/term": "",
     "find/scope": "text",  # what Ctrl+F searches: "text" or "glossary"
     "reading/hover": True,  # pinyin and a gloss when the mouse rests on a word

@@ -74,6 +74,7 @@ class TermDialog(QDialog):
         key = getattr(term, field) if term else UNVERIFIED
         source = self._glossary.source(key)
         line = QLineEdit(source.citation() if source else "")
+        line.setCursorPosition(0)  # the title, not the end of the url
         line.setPlaceholderText("title <url> of the document where it stands")
         tick = QCheckBox("verified in that source")
         tick.setChecked(source is not None)

@@ -8,6 +8,7 @@ Signals:
     place_activated(str doc, int start, int end): a place in an original was chosen, for the
         main window to scroll its pane there.
     term_selected(str hanzi): a term was chosen in the term check.
+    glossary_changed(): the user made a rendering a term's equivalent.
 """
 
 from __future__ import annotations
@@ -38,11 +39,13 @@ from reader.core.bilingual import (
     corrected,
     tmx,
     translation_pairs,
+    use_rendering,
 )
 from reader.core.errors import ReaderError
 from reader.core.files import write_file
 from reader.core.library import Library
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.plain import plain_message_box
 
 CHECK_COLUMNS = ("Term", "In the original", "Rendered as", "No equivalent found in", "")
 
@@ -52,6 +55,7 @@ class TranslationWindow(QMainWindow):
 
     place_activated = Signal(str, int, int)
     term_selected = Signal(str)
+    glossary_changed = Signal()
 
     def __init__(
         self, library: Library, font: QFont, corrections: CorrectionStore, parent: QWidget | None
@@ -82,6 +86,7 @@ class TranslationWindow(QMainWindow):
         toolbar.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         self.view = BilingualView(font, self)
+        self.view.terms_in = self._terms_in
         self.check_table = QTableWidget(0, len(CHECK_COLUMNS), self)
         self.check_table.setHorizontalHeaderLabels(CHECK_COLUMNS)
         self.check_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -104,6 +109,7 @@ class TranslationWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_dialog)
         self.view.sentence_activated.connect(self._on_view_sentence_activated)
         self.view.correction_requested.connect(self._on_view_correction_requested)
+        self.view.rendering_chosen.connect(self._on_view_rendering_chosen)
         self.check_table.cellClicked.connect(self._on_check_table_cell_clicked)
 
     # -- showing a pair -------------------------------------------------------------------
@@ -114,7 +120,7 @@ class TranslationWindow(QMainWindow):
         try:
             self.alignment = align_documents(original, translation, self.library.glossary, fixed)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Cannot align", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Cannot align", str(exc)).exec()
             return
         position = self.view.verticalScrollBar().value()
         self.view.show_alignment(self.alignment)
@@ -126,6 +132,13 @@ class TranslationWindow(QMainWindow):
             f"  {len(pairs)} pairs · {paired} of {len(self.alignment.source)} original"
             f" sentences translated · {sum(b.fixed for b in self.alignment.beads)} corrected by you"
         )
+
+    def show_term(self, hanzi: str) -> bool:
+        """Scroll to the first sentence of the original that holds ``hanzi``, tinting its pair."""
+        if self.alignment is None or not hanzi:
+            return False
+        at = self.alignment.original.text.find(hanzi)
+        return at >= 0 and self.view.show_place(at)
 
     def _fill_check(self) -> None:
         assert self.alignment is not None
@@ -166,7 +179,7 @@ class TranslationWindow(QMainWindow):
         try:
             write_file(path, tmx(self.alignment))
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return False
         self.statusBar().showMessage(f"Wrote {len(self.alignment.pairs)} pairs to {path}")
         return True
@@ -184,9 +197,34 @@ class TranslationWindow(QMainWindow):
             changed = corrected(self.alignment, action, bead, fixed)
             self.corrections.save(original, translation, changed)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Correction not saved", str(exc))
+            plain_message_box(
+                self, QMessageBox.Icon.Warning, "Correction not saved", str(exc)
+            ).exec()
             return
         self.show_pair(self.chooser.currentIndex())
+
+    def _terms_in(self, text: str) -> list[str]:
+        """Glossary terms of ``text``, longest first, none inside a longer one found."""
+        found: list[str] = []
+        for term in sorted(self.library.glossary.terms, key=lambda t: -len(t.hanzi)):
+            if term.hanzi in text and not any(term.hanzi in longer for longer in found):
+                found.append(term.hanzi)
+        return found
+
+    def _on_view_rendering_chosen(self, hanzi: str, equivalent: str) -> None:
+        if self.alignment is None:
+            return
+        try:
+            use_rendering(self.library, hanzi, self.alignment, equivalent)
+        except ReaderError as exc:
+            QMessageBox.warning(self, "Equivalent not saved", str(exc))
+            return
+        self.statusBar().showMessage(
+            f"“{equivalent}” is now the first equivalent of {hanzi}, seen in"
+            f" {self.alignment.translation.id}"
+        )
+        self.glossary_changed.emit()
+        self._fill_check()
 
     def _on_check_table_cell_clicked(self, row: int, column: int) -> None:
         term_item, place_item = self.check_table.item(row, 0), self.check_table.item(row, 3)

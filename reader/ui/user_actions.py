@@ -7,6 +7,7 @@ glossary. Errors the user can act on are shown in a dialog naming the file or th
 
 Signals:
     glossary_changed(): terms, edits or stars changed.
+    notes_changed(str): the paragraph notes of this document id changed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.pinyin import has_han
+from reader.ui.plain import plain_message_box
 from reader.ui.term_dialog import TermDialog
 
 
@@ -28,6 +30,7 @@ class UserActions(QObject):
     """Owns the actions; ``selection`` gives the text the user has selected (or "")."""
 
     glossary_changed = Signal()
+    notes_changed = Signal(str)
 
     def __init__(self, library: Library, window: QWidget, selection: Callable[[], str]) -> None:
         super().__init__(window)
@@ -57,7 +60,7 @@ class UserActions(QObject):
         return None
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Reader", message)
+        plain_message_box(self.window, QMessageBox.Icon.Warning, "Reader", message).exec()
 
     def add_or_edit(self, hanzi: str | None = None) -> bool:
         """Open the dialog for the selected text; True when something was saved."""
@@ -72,6 +75,8 @@ class UserActions(QObject):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        if term is not None and not dialog.changes():
+            return False  # saved unchanged: nothing to write
         try:
             self.library.set_term(hanzi, source_keys(self.library, dialog.changes()))
         except ReaderError as exc:
@@ -80,8 +85,27 @@ class UserActions(QObject):
         self.glossary_changed.emit()
         return True
 
-    def toggle_star(self) -> None:
-        hanzi = self._target()
+    def edit_paragraph_note(self, doc_id: str, paragraph: int) -> bool:
+        """Write, change or (emptied) delete the note on a paragraph."""
+        from PySide6.QtWidgets import QInputDialog
+
+        current = self.library.paragraph_notes(doc_id).get(paragraph, "")
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "Note on a paragraph", f"{doc_id} ¶{paragraph} (empty: no note)", current
+        )
+        if not ok:
+            return False
+        try:
+            self.library.set_paragraph_note(doc_id, paragraph, text)
+        except ReaderError as exc:
+            self._warn(str(exc))
+            return False
+        self.notes_changed.emit(doc_id)
+        return True
+
+    def toggle_star(self, hanzi: str | None = None) -> None:
+        """Star or unstar ``hanzi`` (default: the selected text or term)."""
+        hanzi = hanzi or self._target()
         if hanzi is None:
             return
         try:

@@ -29,8 +29,10 @@ TARGETS = {
     "align_statement_ms": 200,
     "compare_1mb_s": 2,
     "term_add_ms": 150,
+    "ruby_scroll_p99_ms": 16,
+    "ruby_start_ratio": 1.15,
 }
-GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "compare", "align", "term_add")
+GROUPS = ("startup", "click", "lookup", "scale", "bigdoc", "compare", "align", "term_add", "ruby")
 
 
 def main() -> int:
@@ -79,6 +81,10 @@ def run(groups: list[str]) -> dict[str, Any]:
             from tests.benchmarks import scale
 
             results.update(scale.run())
+        elif group == "ruby":
+            from tests.benchmarks import ruby
+
+            results.update(ruby.run(app))
         elif group == "align":
             from tests.benchmarks import align
 
@@ -90,7 +96,7 @@ def run(groups: list[str]) -> dict[str, Any]:
         elif group == "term_add":
             from tests.benchmarks import term_add
 
-            results.update(term_add.run())
+            results.update(term_add.run(app))
         else:
             from tests.benchmarks import bigdoc
 

@@ -4,6 +4,7 @@ list have painted once."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +16,11 @@ from tests.benchmarks.paint_probe import PaintProbe
 
 def main() -> int:
     qapp = reader_app.create_application()
-    args = argparse.Namespace(texts=None, glossary=None, select=None, screenshot=None, size=None)
+    # READER_BENCH_PINYIN: the ruby benchmark starts Reader with pinyin on all words or off.
+    pinyin = os.environ.get("READER_BENCH_PINYIN")
+    args = argparse.Namespace(
+        texts=None, glossary=None, select=None, screenshot=None, size=None, pinyin=pinyin
+    )
     with tempfile.TemporaryDirectory() as folder:
         window = reader_app.start(qapp, args, Settings(Path(folder) / "bench.ini"))
         widgets = [v.area.viewport() for v in window.views.values()] + [

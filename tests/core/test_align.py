@@ -194,3 +194,38 @@ def test_cli_align_check_and_lookup_with_translations(tmp_path: Path) -> None:
     assert (
         wrong.returncode == 2 and "not of 2016" in wrong.stderr and "Traceback" not in wrong.stderr
     )
+
+
+def test_corrections_kept_in_the_user_store_survive_a_restart(tmp_path: Path, english) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.bilingual import StoreCorrections, corrected
+    from reader.core.library import Library
+    from reader.core.store import Store
+
+    store = Store.open(tmp_path / "reader.sqlite3")
+    library = Library.open(store=store)
+    original = library.document("2025")
+    first = align_documents(original, english, library.glossary)
+    fixed = corrected(first, "unpair", 1, [])
+    StoreCorrections(store).save("2025", english.id, fixed)
+    store.close()
+    reopened = StoreCorrections(Store.open(tmp_path / "reader.sqlite3"))
+    again = align_documents(original, english, library.glossary, reopened.load("2025", english.id))
+    assert ((1,), ()) in [(b.src, b.tgt) for b in again.beads if b.fixed]
+    assert ((), (1,)) in [(b.src, b.tgt) for b in again.beads if b.fixed]
+
+
+def test_using_a_rendering_makes_it_the_attested_first_equivalent(tmp_path: Path, english) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.bilingual import use_rendering
+    from reader.core.library import Library
+    from reader.core.store import Store
+
+    library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
+    alignment = align_documents(library.document("2025"), english, library.glossary)
+    before = library.glossary.get("双方")
+    term = use_rendering(library, "双方", alignment, "the Parties")
+    assert term.english[0] == "the Parties"
+    assert set(before.english) <= set(term.english)
+    assert term.english_verified
+    assert english.id in library.glossary.source(term.english_source).citation()
+    checks = {c.term.hanzi: c for c in check_terms(alignment, library.glossary)}
+    assert checks["双方"].renderings["the Parties"] == 6 and not checks["双方"].missing

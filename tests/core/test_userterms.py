@@ -207,3 +207,5 @@ def test_cli_data_export_and_import_move_everything_to_another_laptop(
     assert row["term"] == "地区安全" and row["english"] == ["regional security"]
     assert main(["notes"]) == 0
     assert "2025 ¶2: the anniversary framing" in capsys.readouterr().out
+    assert main(["notes", "ANNIVERSARY"]) == 0 and "2025 ¶2" in capsys.readouterr().out
+    assert main(["notes", "nowhere"]) == 0 and capsys.readouterr().out == ""

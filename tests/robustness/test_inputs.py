@@ -352,3 +352,24 @@ def test_output_into_a_closed_pipe_is_quiet(built_cache: Path) -> None:
     with process.stderr:
         assert process.stderr.read() == b""
     assert result.stdout
+
+
+def test_no_command_touches_the_network(capsys, monkeypatch, tmp_path: Path) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network call {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for argv in (
+        ["docs"],
+        ["lookup", TERM, "行为", "yanshen"],
+        ["terms"],
+        ["segment", "2025"],
+        ["export", "--format", "anki", "--output", str(tmp_path / "deck.apkg")],
+        ["export", "--format", "tbx", "--output", str(tmp_path / "terms.tbx")],
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == 0, err

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 
 from reader.core.bilingual import MemoryCorrections
 from reader.core.library import Library
@@ -125,3 +125,53 @@ def test_tmx_export_writes_the_pairs(translation_window, tmp_path: Path) -> None
     out = tmp_path / "pairs.tmx"
     assert translation_window.export_tmx(out)
     assert out.read_text(encoding="utf-8").count("<tu>") == 8
+
+
+def test_selected_words_of_a_translation_become_a_terms_equivalent(
+    qtbot, tmp_path: Path, bilingual_library
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.library import Library
+    from reader.core.store import Store
+
+    library = Library.open(
+        texts=Path(bilingual_library.documents[0].path).parent,
+        store=Store.open(tmp_path / "reader.sqlite3"),
+    )
+    window = TranslationWindow(library, QFont(BUNDLED_FAMILY, 14), MemoryCorrections(), None)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.view
+    cursor = view.document().find("The Parties note")
+    start = cursor.selectionStart()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("The Parties"), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    menu = view.rendering_menu(view.cursorRect(cursor).center())
+    (submenu,) = [a.menu() for a in menu.actions() if a.menu()]
+    assert "The Parties" in submenu.title()
+    choices = {a.data(): a for a in submenu.actions()}
+    assert "双方" in choices
+    with qtbot.waitSignal(window.glossary_changed):
+        choices["双方"].trigger()
+    assert library.glossary.get("双方").english[0] == "The Parties"
+    table = window.check_table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["双方"], 2).text() == "The Parties ×6"
+
+
+def test_the_translation_window_follows_the_term_selected_in_the_main_window(
+    qtbot, make_window, bilingual_library
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(bilingual_library)
+    translations = window.open_translations()
+    qtbot.waitExposed(translations)
+    window.select_term("核冲突")
+    view = translations.view
+    bead = view.highlighted_bead()
+    assert bead is not None
+    assert "核冲突" in translations.alignment.text("source", translations.alignment.beads[bead].src)
+    tinted = " ".join(
+        view.toPlainText()[s.cursor.selectionStart() : s.cursor.selectionEnd()]
+        for s in view.extraSelections()
+    )
+    assert "risk of nuclear conflict is rising" in tinted
