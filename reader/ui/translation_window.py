@@ -219,7 +219,9 @@ class TranslationWindow(QMainWindow):
         try:
             use_rendering(self.library, hanzi, self.alignment, equivalent)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Equivalent not saved", str(exc))
+            plain_message_box(
+                self, QMessageBox.Icon.Warning, "Equivalent not saved", str(exc)
+            ).exec()
             return
         self.statusBar().showMessage(
             f"“{equivalent}” is now the first equivalent of {hanzi}, seen in"
