@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from reader.core.errors import DataFileError
+from reader.core.errors import DataFileError, ReaderError
 from reader.core.files import read_text_bounded, write_file
 from reader.core.userterms import UserData, check_hanzi, clean_fields
 
@@ -94,6 +94,10 @@ def read_backup(data: UserData, path: Path) -> dict[str, int]:
         content = json.loads(read_text_bounded(path))
     except json.JSONDecodeError as exc:
         raise BackupError(path, f"not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise BackupError(path, "not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4300 digits (int_max_str_digits)
+        raise BackupError(path, f"not valid JSON: {exc}") from None
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise BackupError(path, f'not a Reader user-data file (no "format": "{FORMAT}")')
     if not isinstance(content.get("version"), int) or content["version"] > VERSION:
@@ -120,7 +124,7 @@ def read_backup(data: UserData, path: Path) -> dict[str, int]:
         raise BackupError(path, f"malformed entry ({exc.__class__.__name__}: {exc})") from None
     except DataFileError:
         raise
-    except Exception as exc:  # TermEditError from a bad field
+    except ReaderError as exc:  # TermEditError from a bad field
         raise BackupError(path, str(exc)) from None
     now = time.time()
     with data.store.transaction() as db:

@@ -45,6 +45,7 @@ from reader.core.errors import ReaderError
 from reader.core.files import write_file
 from reader.core.library import Library
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.closing import add_close_keys
 from reader.ui.plain import plain_message_box
 
 CHECK_COLUMNS = ("Term", "In the original", "Rendered as", "No equivalent found in", "")
@@ -62,6 +63,7 @@ class TranslationWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Reader — translations")
+        add_close_keys(self)
         self.library = library
         self.corrections = corrections
         self.pairs = translation_pairs(library.documents)
