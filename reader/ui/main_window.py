@@ -877,6 +877,7 @@ class MainWindow(QMainWindow):
             self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
+        self.translation_window.refresh()
         self.translation_window.show()
         self.translation_window.raise_()
         return self.translation_window

@@ -175,3 +175,27 @@ def test_the_translation_window_follows_the_term_selected_in_the_main_window(
         for s in view.extraSelections()
     )
     assert "risk of nuclear conflict is rising" in tinted
+
+
+def test_a_translation_imported_in_the_window_is_aligned(qtbot, make_window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    library = Library.open(user_folder=tmp_path / "documents")
+    window = make_window(library)
+    assert window.open_translations().pairs == []  # opened before: it must learn of the import
+    source = tmp_path / "opening.txt"
+    source.write_text(TRANSLATION.read_text(encoding="utf-8").split("---\n", 1)[1], "utf-8")
+    with qtbot.waitSignal(window.importer.dialog_opened, timeout=10000) as blocker:
+        window.importer.import_files([source])
+    dialog = blocker.args[0]
+    assert not dialog.language.isEnabled()
+    dialog.translation_of.setCurrentIndex(dialog.translation_of.findData("2025"))
+    assert dialog.language.isEnabled() and dialog.language.currentData() == "en"
+    with qtbot.waitSignal(window.importer.document_added, timeout=5000) as added:
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    document = library.document(added.args[0])
+    assert document.extra["translation-of"] == "2025" and document.date == "2025-05-08"
+    translations = window.open_translations()
+    assert "8 pairs" in translations.summary.text()
