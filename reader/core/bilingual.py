@@ -336,14 +336,15 @@ def rendering_dict(found: Rendering) -> dict[str, object]:
     }
 
 
-CORRECTIONS = ("join-next", "unpair", "reset")
+CORRECTIONS = ("join-next", "split", "unpair", "reset")
 
 
 def corrected(
     alignment: Alignment, action: str, bead: int, corrections: Sequence[Correction]
 ) -> list[Correction]:
-    """The user's corrections after one more: join pair ``bead`` with the next, unpair it, or
-    give it back to the automatic alignment. Corrections it overlaps are replaced."""
+    """The user's corrections after one more: join pair ``bead`` with the next, split its last
+    sentence off (left unpaired, to be joined elsewhere), unpair it, or give it back to the
+    automatic alignment. Corrections it overlaps are replaced."""
     if action not in CORRECTIONS or not 0 <= bead < len(alignment.beads):
         raise TranslationError(f"cannot apply correction {action!r} to pair {bead}")
     this = alignment.beads[bead]
@@ -352,6 +353,13 @@ def corrected(
             raise TranslationError("the last pair has no next pair to join")
         after = alignment.beads[bead + 1]
         added = [(this.src + after.src, this.tgt + after.tgt)]
+    elif action == "split":
+        if len(this.src) > 1:
+            added = [(this.src[:-1], this.tgt), (this.src[-1:], ())]
+        elif len(this.tgt) > 1:
+            added = [(this.src, this.tgt[:-1]), ((), this.tgt[-1:])]
+        else:
+            raise TranslationError("a pair of one sentence on each side cannot be split")
     elif action == "unpair":
         added = [c for c in ((this.src, ()), ((), this.tgt)) if c[0] or c[1]]
     else:

@@ -239,3 +239,15 @@ def test_occurrence_list_shows_each_aligned_sentence_under_its_occurrence(
         plain.panel.occurrence_model.index(plain.panel.occurrence_model.occurrence_rows()[0], 0)
     )
     assert plain_row.height() * 2 == rect.height()
+
+
+def test_a_merged_pair_can_be_split_and_the_rest_rejoined(qtbot, translation_window) -> None:  # type: ignore[no-untyped-def]
+    view = translation_window.view
+    menu = view.correction_menu(_point_of(view, "双方坚信"))
+    split = next(a for a in menu.actions() if a.data() == "split")
+    assert split.isEnabled()  # two sentences of the original, one of the translation
+    split.trigger()
+    beads = [(b.src, b.tgt) for b in translation_window.alignment.beads]
+    assert ((3,), (3,)) in beads and ((4,), ()) in beads
+    menu = view.correction_menu(_point_of(view, "遗憾的是"))
+    assert not next(a for a in menu.actions() if a.data() == "split").isEnabled()
