@@ -18,7 +18,7 @@ from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from reader import __version__
-from reader.core.align import Bead, Side, align, build_anchors, contains_phrase
+from reader.core.align import Bead, Side, align, build_anchors, find_phrase
 from reader.core.documents import Document
 from reader.core.errors import ReaderError
 from reader.core.glossary import Glossary, Term
@@ -200,6 +200,8 @@ class Rendering:
     start: int
     end: int
     equivalent: str | None
+    #: Where the equivalent stands in ``text`` (character offsets), when one was found.
+    found: tuple[int, int] | None = None
 
 
 def rendering(alignment: Alignment, term: Term | None, start: int) -> Rendering | None:
@@ -210,17 +212,16 @@ def rendering(alignment: Alignment, term: Term | None, start: int) -> Rendering 
     found = alignment.span("target", bead.tgt)
     assert found is not None
     text = alignment.text("target", bead.tgt)
-    equivalent = None
+    equivalent, found_at = None, None
     if term is not None:
-        equivalent = next(
-            (
-                e
-                for e in equivalents(term, alignment.lang)
-                if contains_phrase(text, e, alignment.lang)
-            ),
-            None,
-        )
-    return Rendering(alignment.translation.id, alignment.lang, text, found[0], found[1], equivalent)
+        for candidate in equivalents(term, alignment.lang):
+            found_at = find_phrase(text, candidate, alignment.lang)
+            if found_at is not None:
+                equivalent = candidate
+                break
+    return Rendering(
+        alignment.translation.id, alignment.lang, text, found[0], found[1], equivalent, found_at
+    )
 
 
 @dataclass(frozen=True)
