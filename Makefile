@@ -46,13 +46,15 @@ bench: $(TEST_STAMP)
 # Mutation testing with mutmut (slow; not in CI). reader/core and reader/ui are run separately,
 # each for at most MUTATE_BUDGET seconds; unreached mutants are reported as "not checked".
 # MUTATE_CORE / MUTATE_UI narrow the run to some modules, e.g. MUTATE_UI='reader.ui.selection.*'.
+# MUTATE_JOBS sets mutmut's worker count (1 on a shared machine).
 MUTATE_BUDGET ?= 1800
 MUTATE_CORE ?= reader.core.*
 MUTATE_UI ?= reader.ui.*
+MUTATE_JOBS ?= 2
 MUTATE_ENV := QT_QPA_PLATFORM=offscreen READER_CACHE_DIR=$(CURDIR)/mutants/.cache
 mutate: $(DEV_STAMP)
-	-$(MUTATE_ENV) timeout $(MUTATE_BUDGET) $(BIN)/mutmut run --max-children 2 $(MUTATE_CORE)
-	-$(MUTATE_ENV) timeout $(MUTATE_BUDGET) $(BIN)/mutmut run --max-children 2 $(MUTATE_UI)
+	-$(MUTATE_ENV) timeout $(MUTATE_BUDGET) $(BIN)/mutmut run --max-children $(MUTATE_JOBS) $(MUTATE_CORE)
+	-$(MUTATE_ENV) timeout $(MUTATE_BUDGET) $(BIN)/mutmut run --max-children $(MUTATE_JOBS) $(MUTATE_UI)
 	$(BIN)/python -m tests.mutation_score reader.core reader.ui
 
 clean:
