@@ -42,3 +42,10 @@ def test_a_find_result_knows_the_place_of_each_hit(library):
     assert group.position(start, end + 1) == -1 and group.position(start + 1, end) == -1
     term_group = library.occurrences("领域").by_document[0]
     assert term_group.position(start, end) == 2 and term_group.position(start, end + 1) == -1
+
+
+def test_copy_equivalents_puts_every_equivalent_on_its_line(library):
+    # 前沿部署 has two English equivalents in the glossary; a translator pastes both.
+    english, russian = equivalents_text(library.lookup("前沿部署"), library.glossary).split("\n")
+    assert english.startswith("forward deployment; forward-deployed")
+    assert russian.startswith("передовое развёртывание")
