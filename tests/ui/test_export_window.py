@@ -100,3 +100,30 @@ def test_copy_buttons_put_the_term_pinyin_and_marked_equivalents_on_the_clipboar
     english, russian = clipboard.text().split("\n")
     assert english == f"{term.english[0]} (unverified)"
     assert russian == f"{term.russian[0]} (unverified)"
+
+
+def test_browse_offers_the_current_file_and_takes_the_one_chosen(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from reader.ui import export_dialog
+
+    offered: list[tuple[str, str]] = []
+    answers = [str(tmp_path / "chosen.csv"), str(tmp_path / "plain"), ""]
+
+    def save_file_name(parent, caption, start, filters):  # type: ignore[no-untyped-def]
+        assert parent is dialog, "the file dialog belongs to the export dialog"
+        offered.append((start, filters))
+        return answers.pop(0), filters
+
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", save_file_name)
+    dialog = open_dialog(qtbot, window)
+    start = dialog.path.text()
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert offered == [(start, "TSV (Anki, Pleco) (*.tsv)")]
+    assert dialog.path.text() == str(tmp_path / "chosen.csv") and dialog.current_format() == "csv"
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert offered[-1] == (str(tmp_path / "chosen.csv"), "CSV (spreadsheets) (*.csv)")
+    assert dialog.path.text() == str(tmp_path / "plain.csv"), "a bare name gets the suffix"
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)  # cancelled
+    assert dialog.path.text() == str(tmp_path / "plain.csv") and dialog.current_format() == "csv"
+    dialog.reject()

@@ -89,3 +89,11 @@ def test_a_query_found_nowhere_says_so(qtbot, window):
     find(qtbot, window, "xyzzy")
     assert window.find_bar.count.text() == "not found"
     assert "Not found in the texts" in window.panel.details.toPlainText()
+
+
+def test_the_close_button_closes_the_bar_and_clears_the_hits(qtbot, window):
+    find(qtbot, window, "lingyu")
+    qtbot.mouseClick(window.find_bar.close_button, Qt.MouseButton.LeftButton)
+    assert not window.find_bar.isVisible()
+    assert window.selection.target is None
+    assert all(not v.layer_spans("occurrences") for v in window.views.values())

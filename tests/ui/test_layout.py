@@ -102,9 +102,12 @@ def test_first_window_size_and_panel_width_arithmetic():
     assert layout.parse_size("1366X768") == (1366, 768)
     assert layout.parse_size("320x240") == (320, 240)
     assert layout.parse_size("10000x10000") == (10000, 10000)
-    for bad in ("1366", "x768", "10x10", "axb", "1366x768x2", "319x240", "320x239"):
-        with pytest.raises(ValueError):
+    # the message `reader --size` prints: what a size looks like, and what was given
+    for bad in ("1366", "x768", "ax768", "1366x", "1366xb", "axb", "1366x768x2"):
+        with pytest.raises(
+            ValueError, match=f"expected WIDTHxHEIGHT such as 1366x768, got '{bad}'"
+        ):
             layout.parse_size(bad)
-    for bad in ("10001x768", "1366x10001", "100x768", "1366x100"):
+    for bad in ("10x10", "319x240", "320x239", "10001x768", "1366x10001", "100x768", "1366x100"):
         with pytest.raises(ValueError, match="between 320x240 and 10000x10000"):
             layout.parse_size(bad)
