@@ -127,3 +127,13 @@ def test_browse_offers_the_current_file_and_takes_the_one_chosen(
     qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)  # cancelled
     assert dialog.path.text() == str(tmp_path / "plain.csv") and dialog.current_format() == "csv"
     dialog.reject()
+
+
+def test_a_dot_in_the_name_is_kept_when_the_format_changes(qtbot, window, tmp_path):
+    dialog = open_dialog(qtbot, window)
+    type_path(qtbot, dialog, tmp_path / "statements.2025")
+    dialog.format.setFocus()
+    qtbot.keyClick(dialog.format, Qt.Key.Key_Up)
+    suffix = {"csv": ".csv", "tsv": ".tsv", "tbx": ".tbx", "anki": ".apkg"}[dialog.current_format()]
+    assert dialog.path.text() == str(tmp_path / "statements.2025") + suffix
+    dialog.reject()
