@@ -134,6 +134,8 @@ def test_a_dot_in_the_name_is_kept_when_the_format_changes(qtbot, window, tmp_pa
     type_path(qtbot, dialog, tmp_path / "statements.2025")
     dialog.format.setFocus()
     qtbot.keyClick(dialog.format, Qt.Key.Key_Up)
-    suffix = {"csv": ".csv", "tsv": ".tsv", "tbx": ".tbx", "anki": ".apkg"}[dialog.current_format()]
+    from reader.core.export import SUFFIXES
+
+    suffix = SUFFIXES[dialog.current_format()]
     assert dialog.path.text() == str(tmp_path / "statements.2025") + suffix
     dialog.reject()
