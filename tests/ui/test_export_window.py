@@ -139,3 +139,15 @@ def test_a_dot_in_the_name_is_kept_when_the_format_changes(qtbot, window, tmp_pa
     suffix = SUFFIXES[dialog.current_format()]
     assert dialog.path.text() == str(tmp_path / "statements.2025") + suffix
     dialog.reject()
+
+
+def test_the_dialog_is_titled_and_names_each_format(qtbot, window):
+    from reader.ui.export_dialog import LABELS
+
+    dialog = open_dialog(qtbot, window)
+    assert dialog.windowTitle() == "Export glossary"
+    assert dialog.format.isVisible() and dialog.format.window() is dialog
+    shown = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    assert shown == [LABELS[dialog.format.itemData(i)] for i in range(dialog.format.count())]
+    assert "CSV (spreadsheets)" in shown and "Anki deck (.apkg)" in shown
+    dialog.reject()

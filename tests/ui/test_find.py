@@ -97,3 +97,14 @@ def test_the_close_button_closes_the_bar_and_clears_the_hits(qtbot, window):
     assert not window.find_bar.isVisible()
     assert window.selection.target is None
     assert all(not v.layer_spans("occurrences") for v in window.views.values())
+
+
+def test_changing_the_scope_says_what_to_type_and_counts_anew(qtbot, window):
+    find(qtbot, window, "lingyu")
+    bar = window.find_bar
+    assert bar.count.text() == "14 found"
+    bar.scope.setFocus()
+    qtbot.keyClick(bar.scope, Qt.Key.Key_Down)
+    assert bar.current_scope() == "glossary"
+    assert bar.count.text() != "14 found", "the text's count is not the glossary's"
+    assert bar.edit.placeholderText() == "Find a term: 延伸, yanshen, deterrence…"
