@@ -150,4 +150,8 @@ def test_the_dialog_is_titled_and_names_each_format(qtbot, window):
     shown = [dialog.format.itemText(i) for i in range(dialog.format.count())]
     assert shown == [LABELS[dialog.format.itemData(i)] for i in range(dialog.format.count())]
     assert "CSV (spreadsheets)" in shown and "Anki deck (.apkg)" in shown
+    scopes = [dialog.scope.itemText(i) for i in range(dialog.scope.count())]
+    assert scopes[0] == "All glossary terms"
+    assert "Only terms in the 2016 statement" in scopes[1:]
+    assert dialog.starred.isVisible() and dialog.starred.text() == "Only the terms I starred"
     dialog.reject()
