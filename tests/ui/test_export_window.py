@@ -154,4 +154,6 @@ def test_the_dialog_is_titled_and_names_each_format(qtbot, window):
     assert scopes[0] == "All glossary terms"
     assert "Only terms in the 2016 statement" in scopes[1:]
     assert dialog.starred.isVisible() and dialog.starred.text() == "Only the terms I starred"
+    assert dialog.browse.isVisible() and dialog.browse.text() == "Browse…"
+    assert dialog.path.accessibleName() == "Export to file", "what a screen reader announces"
     dialog.reject()
