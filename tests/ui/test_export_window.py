@@ -131,7 +131,9 @@ def test_browse_offers_the_current_file_and_takes_the_one_chosen(
 
 def test_a_dot_in_the_name_is_kept_when_the_format_changes(qtbot, window, tmp_path):
     dialog = open_dialog(qtbot, window)
+    shown = dialog.format.currentText()
     type_path(qtbot, dialog, tmp_path / "statements.2025")
+    assert dialog.format.currentText() == shown, "a name without a known suffix keeps the format"
     dialog.format.setFocus()
     qtbot.keyClick(dialog.format, Qt.Key.Key_Up)
     from reader.core.export import SUFFIXES
@@ -156,4 +158,21 @@ def test_the_dialog_is_titled_and_names_each_format(qtbot, window):
     assert dialog.starred.isVisible() and dialog.starred.text() == "Only the terms I starred"
     assert dialog.browse.isVisible() and dialog.browse.text() == "Browse…"
     assert dialog.path.accessibleName() == "Export to file", "what a screen reader announces"
+    dialog.reject()
+
+
+def test_each_field_is_labelled_on_its_row(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = open_dialog(qtbot, window)
+    labels = {label.text(): label for label in dialog.findChildren(QLabel) if label.isVisible()}
+    assert sorted(t for t in labels if t) == ["File:", "Format:", "Terms:"]
+    for text, field in (
+        ("Format:", dialog.format),
+        ("Terms:", dialog.scope),
+        ("File:", dialog.path),
+    ):
+        label, box = labels[text].geometry(), field.geometry()
+        assert field.isVisible() and box.left() > label.right(), text
+        assert box.top() <= label.center().y() <= box.bottom(), f"{text} is on its field's row"
     dialog.reject()
