@@ -108,3 +108,10 @@ def test_changing_the_scope_says_what_to_type_and_counts_anew(qtbot, window):
     assert bar.current_scope() == "glossary"
     assert bar.count.text() != "14 found", "the text's count is not the glossary's"
     assert bar.edit.placeholderText() == "Find a term: 延伸, yanshen, deterrence…"
+
+
+def test_enter_right_after_typing_finds_without_waiting_for_the_pause(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.edit, "lingyu")
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)  # before the typing pause ends
+    assert window.find_bar.count.text() == "1 of 14"

@@ -96,6 +96,7 @@ def test_first_window_size_and_panel_width_arithmetic():
     assert layout.panel_width(1024) == 307
     assert layout.panel_width(600) == layout.PANEL_MIN_WIDTH
     assert layout.panel_width(3000) == layout.PANEL_MAX_WIDTH
+    assert layout.panel_height(700) == 266 and layout.panel_height(300) == layout.PANEL_MIN_HEIGHT
     assert layout.column_widths(300, [40, 40], 30) == (66, 66, 88)
     assert layout.column_widths(50, [40, 40], 30) == (30, 30, 30)
     assert layout.parse_size("1366x768") == (1366, 768)
