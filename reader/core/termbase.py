@@ -19,6 +19,7 @@ Reader's own exports also carry ``pinyin:``, ``source:``, ``category:``, ``varia
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -151,11 +152,41 @@ def _lang(element: ET.Element) -> str:
     return ""
 
 
+class _EntityDeclared(Exception):
+    """An <!ENTITY> declaration: refused, so no entity is ever expanded or fetched."""
+
+    def __init__(self, name: str, line: int) -> None:
+        super().__init__(name)
+        self.name, self.line = name, line
+
+
+def _parse_xml(raw: bytes) -> ET.Element:
+    """``raw`` parsed with entity declarations refused (billion laughs, external entities):
+    expat's amplification limit alone lets a few megabytes of expansion through, and a
+    termbase has no use for entities of its own. A first expat pass only looks for
+    declarations (it stops at the first); ElementTree then builds the tree."""
+    from xml.parsers import expat
+
+    scan = expat.ParserCreate()
+
+    def refuse(name: str, *_: object) -> None:
+        raise _EntityDeclared(name, scan.CurrentLineNumber)
+
+    scan.EntityDeclHandler = refuse
+    scan.UnparsedEntityDeclHandler = refuse
+    with contextlib.suppress(expat.ExpatError):  # ElementTree reports it, with its position
+        scan.Parse(raw, True)
+    return ET.fromstring(raw)  # bytes: the XML declaration names the encoding
+
+
 def _read_tbx(path: Path, raw: bytes) -> tuple[list[Incoming], list[str]]:
     try:
-        root = ET.fromstring(raw)  # bytes: the XML declaration names the encoding
+        root = _parse_xml(raw)
     except ET.ParseError as exc:
         raise TermbaseError(path, f"not valid XML: {exc}", exc.position[0]) from None
+    except _EntityDeclared as exc:
+        problem = f"declares the XML entity {exc.name!r}; entities are not accepted"
+        raise TermbaseError(path, problem, exc.line) from None
     entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
     if not entries and _local(root.tag) not in ("tbx", "martif"):
         raise TermbaseError(path, f"not a TBX file (root element <{_local(root.tag)}>)")

@@ -47,3 +47,37 @@ def test_data_import_of_deep_or_huge_json(
     backup.write_text(content)
     err = refused(capsys, "data", "import", str(backup))
     assert str(backup) in err and "not valid JSON" in err
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+{dtd}
+<tbx type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>测试术语</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>{english}</term></termSec></langSec></conceptEntry>
+</body></text></tbx>"""
+
+
+@pytest.mark.parametrize(
+    "dtd",
+    [
+        '<!DOCTYPE tbx [<!ENTITY s "SECRET">]>',
+        '<!DOCTYPE tbx [<!ENTITY % p SYSTEM "file:///etc/hostname"> %p;]>',
+        '<!DOCTYPE tbx [<!ENTITY s SYSTEM "file:///etc/hostname">]>',
+    ],
+)
+def test_termbase_entities_are_refused_never_expanded(
+    dtd: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tbx = tmp_path / "t.tbx"
+    tbx.write_text(TBX.format(dtd=dtd, english="&s;" if "s " in dtd else "test"))
+    err = refused(capsys, "terms", "import", str(tbx), "--dry-run")
+    assert f"{tbx} line 2: declares the XML entity" in err
+
+
+def test_termbase_with_an_external_dtd_reference_still_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tbx = tmp_path / "t.tbx"  # TBX v2 files name their DTD; it is never fetched
+    tbx.write_text(TBX.format(dtd='<!DOCTYPE tbx SYSTEM "TBXcoreStructV02.dtd">', english="test"))
+    assert main(["terms", "import", str(tbx), "--dry-run"]) == 0
+    assert "测试术语" in capsys.readouterr().out
