@@ -94,6 +94,16 @@ def clean_fields(changes: Mapping[str, object]) -> dict[str, FieldValue]:
     return clean
 
 
+def _decoded(field: str, value: str) -> object:
+    """A stored field value. One that is not JSON (edited by hand, damaged) is shown as the
+    text it holds rather than stopping every command: the user sees it and can set it again
+    (``reader term add HANZI --english ...``), and nothing stored is dropped."""
+    try:
+        return json.loads(value)
+    except (ValueError, RecursionError):
+        return [value] if field in LIST_FIELDS else value
+
+
 class UserData:
     """Reads and changes the user's terms, sources, stars and paragraph notes in a store."""
 
@@ -106,7 +116,7 @@ class UserData:
         rows = self.store.query("SELECT hanzi, user FROM term ORDER BY changed, hanzi")
         fields: dict[str, dict[str, FieldValue]] = {str(h): {} for h, _ in rows}
         for hanzi, field, value in self.store.query("SELECT hanzi, field, value FROM term_field"):
-            decoded = json.loads(str(value))
+            decoded = _decoded(str(field), str(value))
             fields[str(hanzi)][str(field)] = (
                 tuple(decoded) if isinstance(decoded, list) else str(decoded)
             )

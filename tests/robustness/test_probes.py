@@ -81,3 +81,19 @@ def test_termbase_with_an_external_dtd_reference_still_imports(
     tbx.write_text(TBX.format(dtd='<!DOCTYPE tbx SYSTEM "TBXcoreStructV02.dtd">', english="test"))
     assert main(["terms", "import", str(tbx), "--dry-run"]) == 0
     assert "测试术语" in capsys.readouterr().out
+
+
+def test_a_damaged_field_in_the_user_store_is_shown_and_can_be_set_again(
+    own_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    assert main(["term", "add", "测试词", "--english", "test"]) == 0
+    with sqlite3.connect(own_data / "reader.sqlite3") as db:
+        db.execute("UPDATE term_field SET value = '{not json'")
+    capsys.readouterr()
+    assert main(["lookup", "测试词"]) == 0
+    assert "{not json" in capsys.readouterr().out
+    assert main(["term", "add", "测试词", "--english", "mended"]) == 0
+    assert main(["lookup", "测试词"]) == 0
+    assert "mended" in capsys.readouterr().out
