@@ -97,3 +97,8 @@ def test_a_damaged_field_in_the_user_store_is_shown_and_can_be_set_again(
     assert main(["term", "add", "测试词", "--english", "mended"]) == 0
     assert main(["lookup", "测试词"]) == 0
     assert "mended" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("limit", ["-5", "0"])
+def test_candidates_limit_below_one(limit: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "--limit must be at least 1" in refused(capsys, "candidates", "2016", "--limit", limit)
