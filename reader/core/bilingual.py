@@ -56,6 +56,8 @@ def check_pair(original: Document, translation: Document) -> str:
             f"{translation.id} is not a translation: its header needs "
             f"'{TRANSLATION_OF}: <document id>' and '{LANGUAGE}: en' or 'ru'"
         )
+    if translation.id == original.id:  # 'translation-of' naming itself aligned a text with itself
+        raise TranslationError(f"{translation.id} names itself in '{TRANSLATION_OF}'")
     if info[0] != original.id:
         raise TranslationError(
             f"{translation.id} is a translation of {info[0]}, not of {original.id}"

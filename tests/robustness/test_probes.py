@@ -102,3 +102,17 @@ def test_a_damaged_field_in_the_user_store_is_shown_and_can_be_set_again(
 @pytest.mark.parametrize("limit", ["-5", "0"])
 def test_candidates_limit_below_one(limit: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert "--limit must be at least 1" in refused(capsys, "candidates", "2016", "--limit", limit)
+
+
+def test_a_document_that_says_it_translates_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "x.txt").write_text(
+        "id: x\ntitle: T\ndate: 2020-01-01\nplace: P\nsource: S\ntranslation-of: x\nlang: en\n"
+        "---\n战略稳定很重要。\n",
+        encoding="utf-8",
+    )
+    err = refused(capsys, "--texts", str(texts), "align", "x", "x")
+    assert "x names itself in 'translation-of'" in err
