@@ -33,7 +33,14 @@ from reader.core.glossary import CATEGORIES, PARTS_OF_SPEECH, UNVERIFIED, Source
 from reader.core.library import Library
 from reader.core.pinyin import has_han
 from reader.core.pinyin_format import join_syllables, numbered_to_marked
-from reader.core.userterms import FIELDS, LIST_FIELDS, FieldValue
+from reader.core.userterms import (
+    FIELDS,
+    LIST_FIELDS,
+    FieldValue,
+    TermEditError,
+    check_hanzi,
+    clean_fields,
+)
 
 FORMATS = ("tbx", "csv", "tsv", "pleco")
 CONFLICT_CHOICES = ("keep", "replace")
@@ -426,6 +433,13 @@ def preview(library: Library, path: Path, fmt: str | None = None) -> Preview:
         )
     items = []
     for item in merged.values():
+        try:  # checked here, not at the write: a bad row is skipped with its line, and a
+            # control character never reaches the preview printed to the terminal
+            check_hanzi(item.hanzi)
+            clean_fields(item.fields)
+        except TermEditError as exc:
+            skipped.append(f"line {item.line}: {_visible(item.hanzi)}: {_visible(str(exc))}")
+            continue
         term = library.glossary.get(item.hanzi)
         if term is None:
             items.append(PreviewItem(item.hanzi, "new", item))
@@ -444,6 +458,10 @@ def preview(library: Library, path: Path, fmt: str | None = None) -> Preview:
         )
         items.append(PreviewItem(item.hanzi, status, item, tuple(changes)))
     return Preview(path, items, skipped)
+
+
+def _visible(text: str) -> str:
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 def apply(library: Library, plan: Preview, on_conflict: str = "keep") -> dict[str, int]:

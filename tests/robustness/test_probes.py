@@ -116,3 +116,33 @@ def test_a_document_that_says_it_translates_itself(
     )
     err = refused(capsys, "--texts", str(texts), "align", "x", "x")
     assert "x names itself in 'translation-of'" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["term", "add", "测试词", "--english", "a\x01b"],
+        ["term", "add", "测试词", "--note", "\x1b]0;pwned\x07"],
+        ["term", "add", "测\x7f试词"],
+        ["note", "2016", "1", "\x1b[2Jcleared"],
+    ],
+    ids=["SOH in english", "ESC in note", "DEL in hanzi", "ESC in paragraph note"],
+)
+def test_control_characters_are_refused_in_what_the_user_saves(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "holds the control character U+" in refused(capsys, *argv)
+
+
+def test_an_imported_control_character_is_skipped_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    termbase = tmp_path / "t.csv"
+    termbase.write_text('hanzi,english\n测验,"x\x1b[2Jy"\n考试,exam\n', encoding="utf-8")
+    assert main(["terms", "import", str(termbase)]) == 0
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err
+    assert "line 2: 测验: field 'english' holds the control character U+001B" in out + err
+    assert main(["lookup", "测验", "考试"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "exam" in out
