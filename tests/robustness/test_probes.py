@@ -146,3 +146,10 @@ def test_an_imported_control_character_is_skipped_with_its_line(
     assert main(["lookup", "测验", "考试"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "exam" in out
+
+
+@pytest.mark.parametrize("word", ["词\x01", "词\x1b[2J", "战略 稳定"])
+def test_a_known_word_with_a_control_character_or_a_space(
+    word: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "give one word" in refused(capsys, "known", "add", word)
