@@ -32,7 +32,7 @@ from reader.core.pinyin_format import cedict_to_marked
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: a checksum file beside the index
 T = TypeVar("T")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
