@@ -104,8 +104,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--doc", help="only terms that stand in this document")
     export.add_argument("--starred", action="store_true", help="only starred terms")
     cli_user.add_parsers(commands)
+    _add_library_commands(commands)
     cli_known.add_parsers(commands)
     return parser
+
+
+def _add_library_commands(commands: Any) -> None:
+    imp = commands.add_parser(
+        "import", help="add a statement (.txt in any encoding, .docx, .pdf, .html) to your library"
+    )
+    imp.add_argument("path", type=Path, metavar="PATH")
+    imp.add_argument("--id", dest="doc_id", help="document id (default: its date)")
+    imp.add_argument("--title", help="default: the first heading or line")
+    imp.add_argument("--date", help="YYYY-MM-DD (default: from the closing line)")
+    imp.add_argument("--place", help="default: from the closing line")
+    imp.add_argument("--source", help="default: the file's name")
+    imp.add_argument("--json", action="store_true")
+    remove = commands.add_parser("remove", help="remove an imported document from your library")
+    remove.add_argument("doc", metavar="ID")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -137,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "segment": _segment,
             "find": _find,
             "export": _export,
+            "import": _import,
+            "remove": _remove,
             "align": _align,
             "check": _check,
             "compare": _compare,
@@ -191,7 +209,45 @@ def _docs(library: Any, args: argparse.Namespace) -> int:
         _print_json([document_dict(d) for d in library.documents])
         return EXIT_OK
     for d in library.documents:
-        print(f"{d.id}  {d.date}  {d.place}\n      {d.title}\n      source: {d.source}")
+        print(
+            f"{d.id}  {d.date}  {d.place}  [{d.origin}]\n      {d.title}\n      source: {d.source}"
+        )
+    return EXIT_OK
+
+
+def _import(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.importing.store import import_path
+    from reader.core.report import document_dict
+
+    document = import_path(
+        library,
+        args.path,
+        doc_id=args.doc_id,
+        title=args.title,
+        date=args.date,
+        place=args.place,
+        source=args.source,
+    )
+    if args.json:
+        _print_json(document_dict(document))
+        return EXIT_OK
+    extra = document.extra
+    how = extra.get("format", "")
+    if extra.get("encoding"):
+        how += f", {extra['encoding']}"
+    print(f"imported {args.path} ({how}) as {document.id}: {len(document.text)} characters")
+    print(f"{document.id}  {document.date}  {document.place}\n      {document.title}")
+    if extra.get("removed"):
+        print(f"      removed by cleaning: {extra['removed']}")
+    print(f"      saved in {document.path}")
+    return EXIT_OK
+
+
+def _remove(library: Any, args: argparse.Namespace) -> int:
+    from reader.core.importing.store import remove_from_library
+
+    document = remove_from_library(library, args.doc)
+    print(f"removed {document.id} ({document.path})")
     return EXIT_OK
 
 
@@ -222,7 +278,7 @@ def _lookup(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(
             [
-                _with_translations(library, lookup_dict(item, library.glossary), item)
+                _with_translations(library, lookup_dict(item, library.glossary, library), item)
                 for item in found
             ]
         )
@@ -268,8 +324,19 @@ def _format_lookup(library: Any, item: Any) -> str:
         )
     counts = "  ".join(f"{doc}: {n}" for doc, n in item.counts.items())
     lines.append(f"  occurrences ({item.total}):  {counts}")
-    for o in item.occurrences:
-        lines.append(f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}")
+    placed = [library.placed(o.document, o.start, o.end) for o in item.occurrences]
+    if placed:
+        from reader.core.occurrence_words import describe_groups, word_groups
+
+        groups = word_groups(item.term, (p.word for p in placed))
+        lines.append(f"  words:      {describe_groups(item.term, groups)}")
+    for o, where in zip(item.occurrences, placed, strict=True):
+        inside = "" if where.word == o.match else f" in {where.word}"
+        mark = " [traditional]" if o.script == "traditional" else ""
+        lines.append(
+            f"    {o.document} ¶{o.paragraph:<3} {o.left}【{o.match}】{o.right}"
+            f"  ({where.pinyin}{inside}){mark}"
+        )
     return "\n".join(lines) + "\n"
 
 

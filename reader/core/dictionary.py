@@ -27,6 +27,7 @@ from reader.core.cache import (
     store_verified,
     write_atomically,
 )
+from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked
 
 if TYPE_CHECKING:
@@ -48,7 +49,16 @@ class DictionaryEntry:
 
     @property
     def pinyin(self) -> str:
-        return cedict_to_marked(self.pinyin_numbered)
+        """The reading with tone marks, spelt by the orthography standard."""
+        return spell(self.simplified, cedict_to_marked(self.pinyin_numbered), self._idiom)
+
+    def _idiom(self, word: str) -> bool:
+        return self.is_idiom
+
+    @property
+    def is_idiom(self) -> bool:
+        """CC-CEDICT marks set idioms (chengyu) in their senses."""
+        return any("(idiom)" in sense for sense in self.definitions)
 
 
 def cedict_source() -> Path:
@@ -100,6 +110,14 @@ class Dictionary:
         self._path: Path | None = None
         self._key = ""
         self._unwritable = False
+        self._headwords: frozenset[str] | None = None
+
+    def fingerprint(self) -> str:
+        """A hash of the CC-CEDICT file, for caches built from it (the word list the
+        segmenter joins by, the index)."""
+        if not self._key:
+            self._key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
+        return self._key
 
     def prepare_in_background(self) -> None:
         """Build the index on a worker thread if it is not cached yet: building takes two
@@ -127,6 +145,16 @@ class Dictionary:
                 lambda row: True,
             )
         )
+
+    def headwords(self) -> frozenset[str]:
+        """Every headword, simplified and traditional, as a set: the segmenter asks about
+        each neighbouring pair of words of a text, which would be millions of index queries
+        (20 µs each) for a large corpus. Read from the cached index in two scans (a fifth
+        of a second), only when a text has to be cut."""
+        if self._headwords is None:
+            rows = self._query("SELECT simplified, traditional FROM entry", (), tuple)
+            self._headwords = frozenset(w for row in rows for w in row if isinstance(w, str))
+        return self._headwords
 
     def close(self) -> None:
         if self._connection is not None:
@@ -165,8 +193,8 @@ class Dictionary:
         """The index file, built first if it does not exist (on whichever thread asks); None
         if the cache folder cannot hold it."""
         if self._path is None:
-            self._key = file_fingerprint([self._source]) + "-v" + SCHEMA_VERSION
-            self._path = (self._cache_folder or cache_dir()) / f"cedict-{self._key}.sqlite3"
+            key = self.fingerprint()
+            self._path = (self._cache_folder or cache_dir()) / f"cedict-{key}.sqlite3"
         own = is_own_regular_file(self._path)
         if own:
             return self._path
@@ -198,7 +226,7 @@ class Dictionary:
         import sqlite3
 
         connection = sqlite3.connect(":memory:", check_same_thread=False)
-        _fill(connection, self._source, self._key)
+        _fill(connection, self._source, self.fingerprint())
         return connection
 
 

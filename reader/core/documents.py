@@ -59,6 +59,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     path: Path
     extra: dict[str, str] = field(default_factory=dict)
+    origin: str = "bundled"  # "bundled" (texts/) or "user" (imported into the data folder)
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -76,7 +77,7 @@ class Document:
         return self.date[:4]
 
 
-def load_document(path: Path) -> Document:
+def load_document(path: Path, origin: str = "bundled") -> Document:
     """Read and validate one text file; every problem names the file and line."""
     try:
         raw = read_bounded(path)
@@ -87,10 +88,10 @@ def load_document(path: Path) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DocumentFormatError(path, "not valid UTF-8 text", line) from None
-    return parse_document(content.removeprefix("\ufeff"), path)
+    return parse_document(content.removeprefix("\ufeff"), path, origin)
 
 
-def parse_document(content: str, path: Path) -> Document:
+def parse_document(content: str, path: Path, origin: str = "bundled") -> Document:
     lines = content.splitlines()
     meta, body_start = _parse_header(lines, path)
     paragraphs, text = _parse_body(lines[body_start:], body_start, path)
@@ -104,6 +105,7 @@ def parse_document(content: str, path: Path) -> Document:
         paragraphs=paragraphs,
         path=path,
         extra=meta,
+        origin=origin,
     )
 
 
@@ -176,7 +178,9 @@ def _blocks(lines: list[str], offset: int) -> Iterable[tuple[int, str]]:
         yield first, "".join(current)
 
 
-def load_documents(folder: Path) -> tuple[list[Document], list[DocumentFormatError]]:
+def load_documents(
+    folder: Path, origin: str = "bundled"
+) -> tuple[list[Document], list[DocumentFormatError]]:
     """Every ``*.txt`` in ``folder``, ordered by date; broken files are returned, not raised,
     so that the window can open what it can and name what it could not."""
     documents: list[Document] = []
@@ -189,7 +193,7 @@ def load_documents(folder: Path) -> tuple[list[Document], list[DocumentFormatErr
         return [], [DocumentFormatError(folder, "no texts (*.txt files) in this folder")]
     for path in paths:
         try:
-            document = load_document(path)
+            document = load_document(path, origin)
         except DocumentFormatError as exc:
             problems.append(exc)
             continue

@@ -51,3 +51,19 @@ class EmptyQueryError(ReaderError):
 
 class TermNotFoundError(ReaderError):
     """A looked-up term that stands in no document and no dictionary."""
+
+
+class ImportFileError(DataFileError):
+    """A file offered for import is missing, empty, binary, undecodable or of no known kind."""
+
+
+class AlreadyImportedError(ImportFileError):
+    """The same bytes were imported before; the message names the document they became."""
+
+
+class ImportCancelledError(ImportFileError):
+    """The person cancelled an import; nothing was added."""
+
+
+class LibraryChangeError(ReaderError):
+    """A change the library refuses: removing a bundled document, reusing an id."""

@@ -24,6 +24,7 @@ from typing import Any
 from reader.core.cache import cache_dir, fingerprint, load_verified, report_rebuilt, store_verified
 from reader.core.errors import GlossaryError, ReaderError
 from reader.core.files import FileAccessError, read_bounded
+from reader.core.orthography import ORTHOGRAPHY_VERSION, spell
 from reader.core.tomlfile import parse_toml
 
 #: Bump when Term, Source or Glossary change shape: old cached glossaries are then ignored.
@@ -186,7 +187,7 @@ def load_glossary(path: Path, cache_folder: Path | None = None) -> Glossary:
         raw = read_bounded(path)
     except FileAccessError as exc:
         raise GlossaryError(path, exc.problem) from None
-    key = fingerprint(CACHE_VERSION, str(path), raw)
+    key = fingerprint(CACHE_VERSION, ORTHOGRAPHY_VERSION, str(path), raw)
     cached = (cache_folder or cache_dir()) / f"glossary-{key}.json"
     payload = load_verified(cached, key)
     if payload is not None:
@@ -319,6 +320,9 @@ def _build_term(raw: dict[str, Any], path: Path, index: int, lines: list[int]) -
         raise fail("category", f"must be one of {', '.join(CATEGORIES)}")
     if values["pos"] and values["pos"] not in PARTS_OF_SPEECH:
         raise fail("pos", f"must be one of {', '.join(PARTS_OF_SPEECH)}")
+    # Spelt by the same step as every other reading, so a term reads the same in the
+    # glossary, in the text and in the dictionary pane.
+    values["pinyin"] = spell(values["hanzi"], values["pinyin"])
     return Term(line=line or 0, **values)
 
 

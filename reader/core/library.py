@@ -7,8 +7,11 @@ jieba is loaded only when a document's words are not in the cache.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import resources
@@ -24,15 +27,21 @@ from reader.core.coverage import Coverage, KnownWords, MemoryKnownWords, coverag
 from reader.core.dictionary import Dictionary, DictionaryEntry
 from reader.core.documents import Document, load_documents
 from reader.core.errors import (
+    DocumentFormatError,
     EmptyQueryError,
+    LibraryChangeError,
     ReaderError,
     TermNotFoundError,
     UnknownDocumentError,
 )
 from reader.core.glossary import Glossary, Term, load_glossary
 from reader.core.hsk import hsk_level
+from reader.core.importing.store import load_user_documents, user_documents_dir
 from reader.core.index import Corpus, Occurrences, SpanGroup, SpanOccurrences
-from reader.core.pinyin import PinyinReader, has_han, load_standalone_readings, warm_pinyin
+from reader.core.orthography import spell
+from reader.core.pinyin import PinyinReader, has_han, warm_pinyin
+from reader.core.reading_rules import Readings, load_readings
+from reader.core.scripts import fold, fold_fingerprint
 from reader.core.segment import (
     SegmentationRules,
     Segmenter,
@@ -53,7 +62,12 @@ from reader.core.textsearch import (
 )
 from reader.core.userterms import FieldValue, ParagraphNote, UserData, check_hanzi, merge
 
-TOKEN_CACHE_VERSION = "4"
+# 5: words cut in the text folded to simplified characters; 6: cuts follow CC-CEDICT
+TOKEN_CACHE_VERSION = "6"
+COUNTS_CACHE_VERSION = "1"
+KEPT_COUNT_TABLES = 4
+#: Occurrences grouped by word for the window only up to this many (see occurrence_words).
+WORDS_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,23 @@ class Span:
     end: int
     text: str
     kind: str  # "term", "word" or "char"
+
+
+@dataclass
+class Placed:
+    """What stands at one occurrence: the word it belongs to (the segmenter's word or a
+    glossary term), where that word is, and how the occurrence is read there. The reading
+    is worked out when first asked for: a window groups hundreds of occurrences by word but
+    shows the readings of a screenful."""
+
+    word: str
+    start: int
+    end: int
+    read: Callable[[], str] = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def pinyin(self) -> str:
+        return self.read()
 
 
 @dataclass(frozen=True)
@@ -113,13 +144,15 @@ class Library:
         glossary: Glossary,
         rules: SegmentationRules,
         problems: list[ReaderError] | None = None,
-        readings: dict[str, str] | None = None,
+        readings: Readings | None = None,
         dictionary: Dictionary | None = None,
         cache_folder: Path | None = None,
         segmenter: Segmenter | None = None,
         store: Store | None = None,
+        user_folder: Path | None = None,
     ) -> None:
         self.documents = documents
+        self.user_folder = user_folder or user_documents_dir()
         self.bundled = glossary
         #: The user's terms, edits, stars and notes; None when the library has no store.
         self.user = UserData(store) if store is not None else None
@@ -133,12 +166,16 @@ class Library:
         self._cache_folder = cache_folder
         self._segmenter = segmenter
         self._tokens: dict[str, TokenList] = {}
+        self._folded: dict[str, str] = {}
+        self._stored_counts: dict[str, dict[str, int]] | None = None
         self._term_texts = self.glossary.hanzi()
         self._corpus: Corpus | None = None
-        self._standalone = dict(readings or {})
+        self._readings = readings or Readings()
         self._known: KnownWords | None = None
         self._syllables: dict[str, SyllableIndex] = {}
-        self.pinyin_reader = PinyinReader(self._dictionary, self._curated_readings(), readings)
+        self.pinyin_reader = PinyinReader(
+            self._dictionary, self._curated_readings(), self._readings.fixed()
+        )
 
     @classmethod
     def open(
@@ -149,14 +186,30 @@ class Library:
         cache_folder: Path | None = None,
         store: Store | None = None,
         user_data: bool = True,
+        user_folder: Path | None = None,
     ) -> Library:
         """Load what can be loaded; what cannot is listed in ``problems``, never raised.
 
-        The user store is ``store`` or, with ``user_data``, the one in the data folder; a
-        store that had to be started afresh leaves its message in ``notices``."""
+        The bundled texts come first, then the documents the user imported (``user_folder``,
+        by default ``<data folder>/documents``), each group in date order. The user store is
+        ``store`` or, with ``user_data``, the one in the data folder; a store that had to be
+        started afresh leaves its message in ``notices``."""
         sweep(cache_folder or cache_dir())  # temporaries of killed writers; a listdir
         documents, problems = load_documents(texts or resources.texts_dir())
         found: list[ReaderError] = list(problems)
+        user_folder = user_folder or user_documents_dir()
+        user_documents, user_problems = load_user_documents(user_folder)
+        found += user_problems
+        bundled_ids = {d.id for d in documents}
+        for document in user_documents:
+            if document.id in bundled_ids:
+                found.append(
+                    DocumentFormatError(
+                        document.path, f"id {document.id!r} is already used by a bundled text"
+                    )
+                )
+            else:
+                documents.append(document)
         try:
             terms = load_glossary(glossary or resources.resource(*resources.GLOSSARY), cache_folder)
         except ReaderError as exc:
@@ -168,17 +221,24 @@ class Library:
             found.append(exc)
             rules = SegmentationRules()
         try:
-            readings = load_standalone_readings(resources.resource(*resources.READINGS))
+            readings = load_readings(resources.resource(*resources.READINGS))
         except ReaderError as exc:
             found.append(exc)
-            readings = {}
+            readings = Readings()
         if store is None and user_data:
             try:
                 store = Store.open()
             except ReaderError as exc:
                 found.append(exc)
         library = cls(
-            documents, terms, rules, found, readings, cache_folder=cache_folder, store=store
+            documents,
+            terms,
+            rules,
+            found,
+            readings,
+            cache_folder=cache_folder,
+            store=store,
+            user_folder=user_folder,
         )
         if store is not None and store.notice:
             library.notices.append(store.notice)
@@ -189,6 +249,7 @@ class Library:
         cached) and pypinyin's tables, which take half a second to load on first use."""
         self._dictionary.prepare_in_background()
         threading.Thread(target=warm_pinyin, name="pinyin-tables", daemon=True).start()
+        threading.Thread(target=self.store_counts, name="glossary-counts", daemon=True).start()
 
     # -- documents -------------------------------------------------------------------------
 
@@ -201,10 +262,105 @@ class Library:
     def document_ids(self) -> list[str]:
         return [d.id for d in self.documents]
 
+    def add_document(self, document: Document) -> None:
+        """Add a document (after the others); only the corpus of all texts depends on the set
+        of documents, so only it is dropped. Other documents' words stay cached."""
+        if document.id in self._by_id:
+            raise LibraryChangeError(f"a document with id {document.id!r} is already open")
+        self.documents.append(document)
+        self._by_id[document.id] = document
+        self._corpus = None
+        self._stored_counts = None
+
+    def remove_document(self, doc_id: str) -> None:
+        """Forget a document: its words and the corpus that held its text."""
+        document = self.document(doc_id)
+        self.documents.remove(document)
+        del self._by_id[doc_id]
+        self._tokens.pop(doc_id, None)
+        self._folded.pop(doc_id, None)
+        self._corpus = None
+        self._stored_counts = None
+
     # -- words -----------------------------------------------------------------------------
 
     def pinyin(self, word: str) -> str:
         return self.pinyin_reader.word(word)
+
+    def reading_at(self, doc_id: str, offset: int) -> str:
+        """The pinyin of the word at ``offset`` as it reads in that place: a context rule of
+        ``resources/readings.toml`` when one applies (视为 … 为 wéi), else the word's own."""
+        tokens = self.tokens(doc_id)
+        index = tokens.index_at(offset)
+        if index is None:
+            return ""
+        word = tokens[index].text
+        if self._readings.context and not tokens[index].term:
+            low, high = max(0, index - 4), min(len(tokens), index + 5)
+            window = [tokens[i].text for i in range(low, high)]
+            reading = self._readings.in_context(window, index - low)
+            if reading is not None:
+                return spell(word, reading)
+        return self.pinyin(word)
+
+    def placed(self, doc_id: str, start: int, end: int) -> Placed:
+        """The word that ``text[start:end]`` stands in: the one token that covers it, else
+        the shortest glossary term that does, else the string itself (a phrase across
+        words). Its pinyin is the reading of those characters in that word (为 in 行为 is
+        wéi, alone before 实现 wèi)."""
+        text = self.document(doc_id).text
+        tokens = self.tokens(doc_id)
+        first, last = tokens.index_at(start), tokens.index_at(max(start, end - 1))
+        if first is not None and first == last:
+            token = tokens[first]
+            span = (token.start, token.end)
+        else:
+            covering = [
+                (b - a, a, b)
+                for a, b, _ in self.terms_between(doc_id, start, end)
+                if a <= start and end <= b
+            ]
+            span = min(covering)[1:] if covering else (start, end)
+        word = text[span[0] : span[1]]
+
+        def read() -> str:
+            if span == (start, end):
+                return self.reading_at(doc_id, start) if first == last else self.pinyin(word)
+            inside = self._reading_inside(
+                word, self.reading_at(doc_id, span[0]), start - span[0], end - start
+            )
+            return inside or self.pinyin(text[start:end])
+
+        return Placed(word, span[0], span[1], read)
+
+    def occurrence_words(
+        self, occurrences: Occurrences, limit: int = WORDS_LIMIT
+    ) -> list[list[Placed]] | None:
+        """For each document's occurrences (in ``occurrences.by_document`` order), the word
+        each stands in and its reading there. None past ``limit`` occurrences or documents, where placing every
+        one would cost more than a click may: the window then lists them ungrouped."""
+        groups = [g for g in occurrences.by_document]
+        if len(occurrences) > limit or sum(1 for g in groups if len(g)) > limit // 100:
+            return None
+        words = []
+        for group in groups:
+            size = len(occurrences.term)
+            doc_id = group.document.id
+            words.append([self.placed(doc_id, s, s + size) for s in group.starts])
+        return words
+
+    @staticmethod
+    def _reading_inside(word: str, reading: str, offset: int, size: int) -> str | None:
+        """The syllables of ``reading`` that belong to ``word[offset:offset + size]``."""
+        from reader.core.orthography import syllables_of
+        from reader.core.pinyin_format import join_syllables
+
+        syllables = syllables_of(word, reading)
+        if syllables is None:
+            return None
+        before = sum(1 for c in word[:offset] if has_han(c))
+        count = sum(1 for c in word[offset : offset + size] if has_han(c))
+        return join_syllables(syllables[before : before + count]) or None
 
     def tokens(self, doc_id: str) -> TokenList:
         """The document's words, from the disk cache when its inputs have not changed."""
@@ -232,14 +388,14 @@ class Library:
         if not covering:
             return None
         start, end, term = max(covering, key=lambda span: (span[1] - span[0], -span[0]))
-        return Span(doc_id, start, end, term, "term")
+        return Span(doc_id, start, end, self.document(doc_id).text[start:end], "term")
 
     def terms_between(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """The glossary terms that overlap ``text[start:end]``, nested ones included, sorted.
 
         Asked for what is on screen or under the mouse, so a document of any length costs
         only the stretch being looked at."""
-        text = self.document(doc_id).text
+        text = self.search_text(doc_id)
         found = []
         for hanzi in self._term_texts:
             size = len(hanzi)
@@ -249,18 +405,30 @@ class Library:
                 position = text.find(hanzi, position + size, end + size - 1)
         return sorted(found)
 
+    def search_text(self, doc_id: str) -> str:
+        """The document's text folded to simplified characters, same length, made once: what
+        terms are found and words cut in, so a traditional text reads like a simplified one."""
+        if doc_id not in self._folded:
+            self._folded[doc_id] = fold(self.document(doc_id).text)
+        return self._folded[doc_id]
+
     def word_readings(self, doc_id: str) -> list[str]:
         """The reading of each of the document's tokens ("" where there is no Chinese), as
-        ``pinyin`` gives it, cached between sessions (see core.readings)."""
+        read in its place (``reading_at``), cached between sessions (see core.readings)."""
         from reader.core.readings import cached_readings
 
         tokens = self.tokens(doc_id)
         words = [t.text for t in tokens]
         curated = "\n".join(f"{t.hanzi}={t.pinyin}" for t in self.glossary.terms)
-        standalone = "\n".join(f"{c}={r}" for c, r in sorted(self._standalone.items()))
-        return cached_readings(
-            doc_id, words, (curated, standalone), self.pinyin, self._cache_folder
-        )
+        fixed = "\n".join(f"{w}={r}" for w, r in sorted(self._readings.fixed().items()))
+        readings = cached_readings(doc_id, words, (curated, fixed), self.pinyin, self._cache_folder)
+        # Context rules (为 wéi after 视) are applied over the cached word readings: cheap,
+        # since only the few words that have rules are looked at again.
+        ruled = {rule.word for rule in self._readings.context}
+        for index, word in enumerate(words):
+            if word in ruled and not tokens[index].term:
+                readings[index] = self.reading_at(doc_id, tokens[index].start)
+        return readings
 
     @property
     def known_words(self) -> KnownWords:
@@ -378,12 +546,13 @@ class Library:
         if self._segmenter is not None:
             self._segmenter.set_terms(self._term_texts)
         for doc_id in list(self._tokens):
-            text = self._by_id[doc_id].text
+            text = self.search_text(doc_id)  # terms are found in the folded text
             if any(hanzi in text for hanzi in changed):
                 del self._tokens[doc_id]
 
     def _curated_readings(self) -> dict[str, str]:
-        return {t.hanzi: t.pinyin for t in self.glossary.terms if t.pinyin}
+        # Spelt like every other reading (terms loaded from the glossary file already are).
+        return {t.hanzi: spell(t.hanzi, t.pinyin) for t in self.glossary.terms if t.pinyin}
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -394,8 +563,61 @@ class Library:
         return Occurrences(self._corpus, term)
 
     def counts(self, term: str) -> dict[str, int]:
-        """Occurrences of ``term`` per document id, counted as ``occurrences`` finds them."""
+        """Occurrences of ``term`` per document id, counted as ``occurrences`` finds them.
+
+        A glossary term's counts come from the stored table when the documents have not
+        changed since it was made: the glossary list shows counts over the whole library at
+        start-up, and fifty documents would otherwise cost a scan of all of them per row."""
+        if self._stored_counts is None:
+            self._stored_counts = self._load_counts()
+        stored = self._stored_counts.get(term)
+        if stored is not None:
+            return dict(stored)
         return self.occurrences(term).counts()
+
+    def store_counts(self) -> None:
+        """Count every glossary term in every document and keep the table for the next start
+        (run by ``warm_up`` on a worker thread, over a snapshot of the documents)."""
+        import json
+
+        documents = list(self.documents)
+        path, key = self._counts_path(documents)
+        if path.exists():
+            return
+        corpus = Corpus(documents)
+        table = {term: Occurrences(corpus, term).counts() for term in self._term_texts}
+        if store_verified(path, key, json.dumps(table, ensure_ascii=False).encode("utf-8")):
+            with contextlib.suppress(OSError):  # tables of other libraries (data folders)
+                tables = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)
+                for old in tables[:-KEPT_COUNT_TABLES]:
+                    old.unlink()
+
+    def _counts_path(self, documents: list[Document]) -> tuple[Path, str]:
+        key = fingerprint(
+            COUNTS_CACHE_VERSION,
+            fold_fingerprint(),
+            "\n".join(self._term_texts),
+            *(f"{d.id}\x00{d.text}" for d in documents),
+        )
+        return (self._cache_folder or cache_dir()) / "counts" / f"{key}.json", key
+
+    def _load_counts(self) -> dict[str, dict[str, int]]:
+        import json
+
+        path, key = self._counts_path(self.documents)
+        if not path.exists():
+            return {}
+        payload = load_verified(path, key)
+        try:
+            table = json.loads(payload or b"{}")
+        except ValueError:
+            return {}
+        ids = set(self._by_id)
+        if not isinstance(table, dict) or any(
+            not isinstance(c, dict) or set(c) != ids for c in table.values()
+        ):
+            return {}
+        return table
 
     def lookup(self, term: str) -> Lookup:
         """Pinyin, definitions, equivalents and every occurrence of ``term``.
@@ -405,7 +627,7 @@ class Library:
         term = term.strip()
         if not term:
             raise EmptyQueryError("an empty term matches nothing; give a word to look up")
-        entry = self.glossary.get(term)
+        entry = self.glossary.get(term) or self.glossary.get(fold(term))
         entries = tuple(self._dictionary.entries(term)) if has_han(term) else ()
         occurrences = self.occurrences(term)
         if entry is None and not entries and not len(occurrences):
@@ -418,7 +640,7 @@ class Library:
             )
         return Lookup(
             term=term,
-            pinyin=self.pinyin(term),
+            pinyin=self.pinyin(fold(term)),
             source=source,
             glossary=entry,
             entries=entries,
@@ -470,6 +692,8 @@ class Library:
             "\n".join(self._rules.add),
             "\n".join(self._rules.split),
             jieba_version(),
+            fold_fingerprint(),
+            self._dictionary.fingerprint(),
         )
         path = (self._cache_folder or cache_dir()) / "tokens" / f"{document.id}-{key}.json"
         payload = load_verified(path, key)
@@ -478,11 +702,20 @@ class Library:
                 return tokens_from_json(document.text, payload)
             except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
                 discard(path, "not a valid word list for its text")
-        tokens = self._segment(document.text)
+        folded = self._segment(self.search_text(document.id))  # same length, same boundaries
+        tokens = TokenList(document.text, folded.ends, folded.terms)
         store_verified(path, key, tokens_to_json(tokens))  # an unusable cache costs only speed
         return tokens
 
+    def _known_word(self, word: str) -> bool:
+        return word in self._dictionary.headwords()
+
     def _segment(self, text: str) -> TokenList:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self._term_texts, self._rules, tuple(self.bundled.hanzi()))
+            self._segmenter = Segmenter(
+                self._term_texts,
+                self._rules,
+                tuple(self.bundled.hanzi()),
+                in_dictionary=self._known_word,
+            )
         return self._segmenter.segment(text)

@@ -10,21 +10,22 @@ tiāoqǐ), so a word is read in this order of trust:
    common one exists);
 4. pypinyin, reading the word as a phrase, which is right for most of what is left.
 
-Tone sandhi is not applied: 不 stays bù and 一 stays yī, as dictionaries cite them.
+Whatever the source, the reading is then spelt by the orthography standard
+(``reader.core.orthography``): citation tones (不 bù, 一 yī), numerals and measure words apart,
+idioms hyphenated, and so on.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 from reader.core.dictionary import DictionaryEntry
-from reader.core.errors import DataFileError
+from reader.core.orthography import spell
 from reader.core.pinyin_format import cedict_to_marked, join_syllables
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3007]")  # 〇 (U+3007) too: 二〇一六年
 _MAX_PIECE = 4
 #: How a lone character left over by the dictionary split joins its neighbours: a bound suffix
 #: joins the word before it (武器化 wǔqìhuà), a prefix the word after it (不扩散 bùkuòsàn), a
@@ -67,6 +68,15 @@ class PinyinReader:
     def _word(self, word: str) -> str:
         if not has_han(word):
             return ""
+        if word in self._curated:  # spelt when the glossary was loaded
+            return self._curated[word]
+        return spell(word, self._draft(word), self._is_idiom)
+
+    def _is_idiom(self, word: str) -> bool:
+        return any(entry.is_idiom for entry in self._dictionary.entries(word))
+
+    def _draft(self, word: str) -> str:
+        """The reading before the orthography step."""
         if word in self._curated:
             return self._curated[word]
         if word in self._standalone:
@@ -189,17 +199,3 @@ def _pypinyin_syllables(word: str) -> list[str]:
 def warm_pinyin() -> None:
     """Load pypinyin's tables now (on a worker thread) rather than on the first click."""
     _pypinyin_syllables("中国")
-
-
-def load_standalone_readings(path: Path) -> dict[str, str]:
-    """The ``[standalone]`` table of ``resources/readings.toml``: character -> pinyin."""
-    from reader.core.tomlfile import load_toml
-
-    data = load_toml(path)
-    table = data.get("standalone", {})
-    if set(data) - {"standalone"} or not isinstance(table, dict):
-        raise DataFileError(path, "expected only a [standalone] table of character = pinyin")
-    for char, reading in table.items():
-        if len(char) != 1 or not has_han(char) or not isinstance(reading, str) or not reading:
-            raise DataFileError(path, f"[standalone] {char!r}: expected one character = pinyin")
-    return dict(table)

@@ -66,7 +66,9 @@ def cedict_to_marked(numbered: str) -> str:
     """A whole CC-CEDICT reading, e.g. ``zhan4 lu:e4`` -> ``zhànlüè``.
 
     ``,`` and ``·`` separate words, and so does a capital inside a reading: CC-CEDICT
-    capitalises each word of a name (``Dong1 bei3 Ya4`` -> ``Dōngběi Yà``)."""
+    capitalises each word of a name (``Dong1 bei3 Ya4`` -> ``Dōngběi Yà``). A reading made
+    only of one-syllable names is a coordinate abbreviation, written with hyphens by the
+    orthography standard (``Zhong1 Mei3`` -> ``Zhōng-Měi``)."""
     words: list[list[str]] = [[]]
     for part in numbered.split():
         if part in {",", "·", "-"}:
@@ -75,4 +77,7 @@ def cedict_to_marked(numbered: str) -> str:
         if part[:1].isupper() and words[-1]:
             words.append([])
         words[-1].append(numbered_to_marked(part))
-    return " ".join(join_syllables(w) for w in words if w)
+    words = [w for w in words if w]
+    if len(words) > 1 and all(len(w) == 1 and w[0][:1].isupper() for w in words):
+        return "-".join(w[0] for w in words)
+    return " ".join(join_syllables(w) for w in words)

@@ -26,6 +26,7 @@ def document_dict(document: Document) -> dict[str, Any]:
         "source": document.source,
         "paragraphs": len(document.paragraphs),
         "characters": len(document.text),
+        "origin": document.origin,
         **({"extra": document.extra} if document.extra else {}),
     }
 
@@ -39,6 +40,17 @@ def occurrence_dict(occurrence: Occurrence) -> dict[str, Any]:
         "context": occurrence.context,
         "left": occurrence.left,
         "right": occurrence.right,
+        "script": occurrence.script,
+    }
+
+
+def placed_dict(library: Library, occurrence: Occurrence) -> dict[str, Any]:
+    placed = library.placed(occurrence.document, occurrence.start, occurrence.end)
+    return {
+        "word": placed.word,
+        "word_start": placed.start,
+        "word_end": placed.end,
+        "pinyin": placed.pinyin,
     }
 
 
@@ -72,7 +84,11 @@ def term_dict(term: Term, glossary: Glossary, counts: dict[str, int]) -> dict[st
     }
 
 
-def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
+def lookup_dict(
+    lookup: Lookup, glossary: Glossary, library: Library | None = None
+) -> dict[str, Any]:
+    """``library`` given, each occurrence also says which word it stands in (``word``,
+    ``word_start``, ``word_end``) and how it is read there (``pinyin``)."""
     if lookup.glossary is not None:
         data = term_dict(lookup.glossary, glossary, lookup.counts)
     else:
@@ -96,7 +112,10 @@ def lookup_dict(lookup: Lookup, glossary: Glossary) -> dict[str, Any]:
         for e in lookup.entries
     ]
     data["hsk"] = hsk_level(lookup.term)
-    data["occurrences"] = [occurrence_dict(o) for o in lookup.occurrences]
+    data["occurrences"] = [
+        {**occurrence_dict(o), **(placed_dict(library, o) if library else {})}
+        for o in lookup.occurrences
+    ]
     return data
 
 
@@ -121,7 +140,7 @@ def tokens_dict(library: Library, doc_id: str, tokens: list[Token]) -> dict[str,
                 "text": t.text,
                 "start": t.start,
                 "end": t.end,
-                "pinyin": library.pinyin(t.text),
+                "pinyin": library.reading_at(doc_id, t.start) if t.text.strip() else "",
                 "term": t.term,
             }
             for t in tokens

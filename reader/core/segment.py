@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,13 @@ class TokenList(LazySequence[Token]):
 
     def at(self, offset: int) -> Token | None:
         """The token covering character ``offset``."""
+        index = self.index_at(offset)
+        return None if index is None else self._item(index)
+
+    def index_at(self, offset: int) -> int | None:
+        """The index of the token covering character ``offset``."""
         index = bisect_right(self.ends, offset)
-        return self._item(index) if index < len(self) else None
+        return index if offset >= 0 and index < len(self) else None
 
     def _item(self, index: int) -> Token:
         start = self.ends[index - 1] if index else 0
@@ -116,13 +122,40 @@ def _word_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     return tuple(w.strip() for w in words)
 
 
+#: The longest run of jieba's words joined back into one dictionary word, and its length.
+_MERGE_WORDS = 4
+_MERGE_CHARS = 8
+#: jieba's own phrases this long or longer are checked against the dictionary.
+_SPLIT_FROM = 4
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3007]+")
+#: jieba's Han range stops short of 〇 (U+3007), so 二〇一六年 would lose its 〇 to a token
+#: of its own; jieba is shown 零 in its place (same length, same role) and the spans map back.
+_JIEBA_STAND_INS = str.maketrans("〇", "零")
+
+
 class Segmenter:
-    """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules."""
+    """Cuts text into ``Token``s; glossary terms whole, the rest by jieba with the rules,
+    and then jieba's neighbouring words joined where the dictionary knows the whole.
+
+    jieba's own dictionary lacks many words of this register (国际社会, 军备竞赛 …), so it
+    cuts them; ``in_dictionary`` (CC-CEDICT's headwords unless told otherwise) lets a
+    post-pass put them back together: the longest run of up to four of jieba's words that is
+    a dictionary word, and not on the ``split`` list, becomes one word. The other way round,
+    a word of four or more characters that jieba made up from its phrase list (严重破坏,
+    极其重要) and the dictionary does not know is cut into the dictionary words it is made of,
+    when each has two characters or more; words on the ``add`` list are left as they are."""
 
     def __init__(
-        self, terms: list[str], rules: SegmentationRules, known: tuple[str, ...] | None = None
+        self,
+        terms: list[str],
+        rules: SegmentationRules,
+        known: tuple[str, ...] | None = None,
+        in_dictionary: Callable[[str], bool] | None = None,
     ) -> None:
         self._rules = rules
+        self._split = frozenset(rules.split)
+        self._added = frozenset(rules.add)
+        self._in_dictionary = in_dictionary or _cedict_headword
         # The words jieba itself is told (its dictionary totals depend on them): the bundled
         # glossary, fixed for a release. Terms the user adds later are kept whole by the
         # pattern below only, so adding one changes nothing in a text that does not contain it.
@@ -133,9 +166,11 @@ class Segmenter:
     def set_terms(self, terms: list[str]) -> None:
         """Change the glossary terms kept whole; jieba, slow to load, is kept."""
         self._terms = sorted({t for t in terms if t}, key=len, reverse=True)
-        self._term_pattern = (
-            re.compile("|".join(map(re.escape, self._terms))) if self._terms else None
-        )
+        self._term_set = frozenset(self._terms)
+        # Words on the add list are matched with the terms, so that a longer added word
+        # (非核武器) is not cut by a term inside it (核武器); they come out as plain words.
+        whole = sorted({*self._terms, *self._rules.add}, key=len, reverse=True)
+        self._term_pattern = re.compile("|".join(map(re.escape, whole))) if whole else None
 
     def segment(self, text: str) -> TokenList:
         """Tokens that, in order, cover ``text`` exactly."""
@@ -145,7 +180,7 @@ class Segmenter:
         for match in self._term_pattern.finditer(text) if self._term_pattern else ():
             self._cut(text[position : match.start()], position, ends, terms)
             ends.append(match.end())
-            terms.append(1)
+            terms.append(match.group() in self._term_set)
             position = match.end()
         self._cut(text[position:], position, ends, terms)
         return TokenList(text, ends, terms)
@@ -153,14 +188,73 @@ class Segmenter:
     def _cut(self, text: str, offset: int, ends: array[int], terms: bytearray) -> None:
         if not text:
             return
-        for _word, _start, end in self._tokenizer().tokenize(text, HMM=False):
-            ends.append(offset + end)
+        shown = text.translate(_JIEBA_STAND_INS)
+        words = [text[s:e] for _w, s, e in self._tokenizer().tokenize(shown, HMM=False)]
+        for word in self._join_known(words):
+            offset += len(word)
+            ends.append(offset)
             terms.append(0)
+
+    def _join_known(self, words: list[str]) -> list[str]:
+        """jieba's words, with runs that form one dictionary word joined (longest first),
+        and the phrases the dictionary does not know cut into its words."""
+        joined: list[str] = []
+        index = 0
+        while index < len(words):
+            size = 1
+            for count in range(min(_MERGE_WORDS, len(words) - index), 1, -1):
+                candidate = "".join(words[index : index + count])
+                if self._joinable(candidate):
+                    size = count
+                    break
+            word = "".join(words[index : index + size])
+            joined.extend(self._dictionary_words(word) if size == 1 else [word])
+            index += size
+        return joined
+
+    def _dictionary_words(self, word: str) -> list[str]:
+        """``word`` cut into dictionary words of two characters or more (fewest pieces), or
+        ``[word]`` when it is known, added by hand, short, or cannot be cut so."""
+        if len(word) < _SPLIT_FROM or word in self._added or self._joinable(word):
+            return [word]
+        if _HAN_RUN.fullmatch(word) is None:
+            return [word]
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for end in range(2, len(word) + 1):
+            for start in range(0, end - 1):
+                before = best[start]
+                piece = word[start:end]
+                if before is None or end - start == len(word) or not self._joinable(piece):
+                    continue
+                if best[end] is None or len(before) + 1 < len(best[end] or ()):
+                    best[end] = [*before, piece]
+        return best[len(word)] or [word]
+
+    def _joinable(self, candidate: str) -> bool:
+        return (
+            len(candidate) <= _MERGE_CHARS
+            and _HAN_RUN.fullmatch(candidate) is not None
+            and candidate not in self._split
+            and self._in_dictionary(candidate)
+        )
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
             self._jieba = _make_tokenizer(self._rules, self._known)
         return self._jieba
+
+
+_HEADWORDS: list[frozenset[str]] = []
+
+
+def _cedict_headword(word: str) -> bool:
+    """Whether CC-CEDICT lists ``word``: the default of ``Segmenter(in_dictionary=…)``, so that every
+    segmenter cuts the same way unless a caller asks otherwise."""
+    if not _HEADWORDS:
+        from reader.core.dictionary import Dictionary
+
+        _HEADWORDS.append(Dictionary().headwords())
+    return word in _HEADWORDS[0]
 
 
 def _make_tokenizer(rules: SegmentationRules, known: tuple[str, ...]) -> Any:
@@ -182,6 +276,7 @@ def _make_tokenizer(rules: SegmentationRules, known: tuple[str, ...]) -> Any:
         tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(source)
     tokenizer.initialized = True
     for word in (*known, *rules.add):
+        word = word.translate(_JIEBA_STAND_INS)
         tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
     for word in rules.split:
         tokenizer.del_word(word)

@@ -102,7 +102,7 @@ def save_screenshot(
     if term and window.select_term(term) and window.hits:
         # The pane where the term is most frequent shows its first occurrence.
         counts = window.current.counts if window.current else {}
-        best = max(counts, key=lambda d: counts[d])
+        best = max(window.views, key=lambda d: counts.get(d, 0))
         first = next(h for h in window.hits if h[0] == best)
         window.go_to(first)
     shown: QWidget = window

@@ -38,6 +38,7 @@ from reader.core.compare import Comparison, compare, with_min_run
 from reader.core.library import Library
 from reader.core.paragraph_links import ParagraphLink
 from reader.core.shared import DEFAULT_MIN_RUN, MIN_RUN_RANGE, places
+from reader.ui.closing import add_close_keys
 from reader.ui.document_view import LONGEST_SPAN, DocumentView
 from reader.ui.fonts import reading_font
 from reader.ui.term_shift_model import (
@@ -128,6 +129,7 @@ class CompareWindow(QMainWindow):
         self.library = library
         self.font_ = reading_font(family, zoom)
         self.setWindowTitle("Reader — Compare")
+        add_close_keys(self)
         self._syncing = False
         self._create_controls(a_id, b_id)
         self._create_terms()

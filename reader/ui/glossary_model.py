@@ -28,10 +28,13 @@ _TIP = int(Qt.ItemDataRole.ToolTipRole)
 #: A view asks for a dozen roles per cell on every repaint; the others are answered at once.
 _SERVED = frozenset({_DISPLAY, _ALIGN, _TIP, int(SORT_ROLE), int(HANZI_ROLE)})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: The last column: occurrences in every document of the library, shown or not.
+TOTAL = "All"
 
 
 class GlossaryModel(QAbstractTableModel):
-    """Rows are glossary terms; columns hanzi, pinyin, English and one count per document.
+    """Rows are glossary terms; columns hanzi, pinyin, English, one count per shown document
+    and the total over the whole library.
 
     Counts are asked of ``count`` when a row is first shown (or sorted on), not all at once:
     in a long document each costs a scan of the text."""
@@ -44,8 +47,22 @@ class GlossaryModel(QAbstractTableModel):
         self._count = count
         self._counts: dict[str, dict[str, int]] = {}
         self._doc_ids = doc_ids
-        self._headers = ["Term", "Pinyin", "English", *doc_ids]
+        self._headers = ["Term", "Pinyin", "English", *doc_ids, TOTAL]
         self._starred: frozenset[str] = frozenset()
+
+    def set_documents(self, doc_ids: list[str]) -> None:
+        """Count columns for these documents (the ones in the panes), then the total."""
+        self.beginResetModel()
+        self._doc_ids = list(doc_ids)
+        self._headers = ["Term", "Pinyin", "English", *self._doc_ids, TOTAL]
+        self.endResetModel()
+
+    def forget_counts(self) -> None:
+        """The library gained or lost a document: counts are asked again when shown."""
+        self._counts.clear()
+        if self._terms:
+            last = self.index(len(self._terms) - 1, len(self._headers) - 1)
+            self.dataChanged.emit(self.index(0, 3), last)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._terms)
@@ -63,7 +80,9 @@ class GlossaryModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.ToolTipRole
             and section >= 3
         ):
-            return f"Occurrences in the {self._doc_ids[section - 3]} statement"
+            if section - 3 == len(self._doc_ids):
+                return "Occurrences in every document of the library"
+            return f"Occurrences in {self._doc_ids[section - 3]}"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,7 +102,11 @@ class GlossaryModel(QAbstractTableModel):
                 return term.english[0] if term.english else ""
             if term.hanzi not in self._counts:
                 self._counts[term.hanzi] = self._count(term.hanzi)
-            count = self._counts[term.hanzi][self._doc_ids[column - 3]]
+            counts = self._counts[term.hanzi]
+            if column - 3 == len(self._doc_ids):
+                count = sum(counts.values())
+            else:
+                count = counts.get(self._doc_ids[column - 3], 0)
             return count if role == SORT_ROLE else str(count) if count else "–"
         if role == _ALIGN:
             return _RIGHT if column >= 3 else None

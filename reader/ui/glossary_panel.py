@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListView,
     QSplitter,
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.card import details_html, equivalents_text, matches_html
 from reader.core.glossary import Glossary
-from reader.core.library import Lookup
+from reader.core.library import Lookup, Placed
+from reader.core.occurrence_words import describe_groups, word_groups
 from reader.core.textsearch import TextMatches
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 from reader.ui.kwic_delegate import KwicDelegate
@@ -101,7 +103,7 @@ class GlossaryPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("panelSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self._list_box, self._details_box, self.occurrences):
+        for widget in (self._list_box, self._details_box, self._occurrences_box):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([300, 320, 260])
         layout = QVBoxLayout(self)
@@ -157,6 +159,13 @@ class GlossaryPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table)
 
+    def size_count_columns(self) -> None:
+        """After the shown documents changed: the new count columns sized like the others."""
+        header = self.table.horizontalHeader()
+        for column in range(self._model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._share_columns()
+
     def _create_details(self) -> None:
         self._details_box = QWidget(self)
         self.details = QTextBrowser(self._details_box)
@@ -200,15 +209,35 @@ class GlossaryPanel(QWidget):
         self.occurrences.setItemDelegate(KwicDelegate(self.occurrences))
         self.occurrences.activated.connect(self._on_occurrence_activated)
         self.occurrences.clicked.connect(self._on_occurrence_activated)
+        self.occurrence_words = QLabel(self)
+        self.occurrence_words.setObjectName("occurrenceWords")
+        self.occurrence_words.setAccessibleName("Occurrences by word")
+        self.occurrence_words.setWordWrap(True)
+        self.occurrence_words.hide()
+        self._occurrences_box = QWidget(self)
+        layout = QVBoxLayout(self._occurrences_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.occurrence_words)
+        layout.addWidget(self.occurrences)
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_lookup(self, lookup: Lookup) -> None:
+    def show_lookup(
+        self,
+        lookup: Lookup,
+        first: list[str] | None = None,
+        words: list[list[Placed]] | None = None,
+    ) -> None:
+        """Show ``lookup``; occurrences in the documents ``first`` (the panes) come first;
+        ``words``: the word each occurrence stands in, per document, when known."""
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
             button.setEnabled(key != "equivalents" or lookup.glossary is not None)
-        self.occurrence_model.set_occurrences(lookup.occurrences)
+        self.occurrence_model.set_occurrences(lookup.occurrences, first, words)
+        groups = word_groups(lookup.term, (p.word for g in words or [] for p in g))
+        self.occurrence_words.setText(describe_groups(lookup.term, groups))
+        self.occurrence_words.setVisible(bool(groups))
         self._select_row(lookup.term)
 
     def clear(self) -> None:
@@ -216,6 +245,8 @@ class GlossaryPanel(QWidget):
         self._lookup = None
         self.details.setHtml(EMPTY_HINT)
         self.occurrence_model.clear()
+        self.occurrence_words.clear()
+        self.occurrence_words.hide()
         for button in self.copy_buttons.values():
             button.setEnabled(False)
         self._select_row("")
@@ -242,6 +273,7 @@ class GlossaryPanel(QWidget):
         for button in self.copy_buttons.values():
             button.setEnabled(False)
         self.occurrence_model.set_occurrences(matches.occurrences)
+        self.occurrence_words.hide()
         self._select_row("")
 
     def set_orientation(self, orientation: Qt.Orientation) -> None:
@@ -324,15 +356,18 @@ class GlossaryPanel(QWidget):
         header = self.table.horizontalHeader()
         counts = list(range(3, self._model.columnCount()))
         digits = self.table.fontMetrics().horizontalAdvance("0000") + 12
+        titles = [str(self._model.headerData(c, Qt.Orientation.Horizontal)) for c in counts]
+        # A count column is as wide as four digits, or its document's id (2025-web) if longer.
+        count_widths = [max(digits, header.fontMetrics().horizontalAdvance(t) + 12) for t in titles]
         widths = column_widths(
             self.table.viewport().width(),
-            [digits] * len(counts),
+            count_widths,
             self.table.fontMetrics().horizontalAdvance("字") + 12,
         )
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-        for column in counts:
-            header.resizeSection(column, digits)
+        for column, width in zip(counts, count_widths, strict=True):
+            header.resizeSection(column, width)
 
     def _pick_row(self, row: int) -> None:
         """The reader picked a row of the filtered list: make it current and say so."""

@@ -1,4 +1,5 @@
-"""The main window: two reading panes side by side and the glossary panel in a dock.
+"""The main window: one to three reading panes side by side, the glossary panel and the
+Documents panel in docks.
 
 Panes and panel announce what the reader did; the window asks the library and records the
 answer in its one ``Selection``; every widget follows the selection's signals. All
@@ -15,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -38,10 +46,12 @@ from reader.ui import layout
 from reader.ui.aids_menu import MarkActions
 from reader.ui.candidates_view import CandidatesView
 from reader.ui.document_view import DocumentView
+from reader.ui.documents_view import MAX_PANES, DocumentsModel, DocumentsPanel
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import reading_font
 from reader.ui.glossary_model import GlossaryModel
 from reader.ui.glossary_panel import GlossaryPanel
+from reader.ui.import_dialog import Importer
 from reader.ui.pinyin_menu import PinyinActions
 from reader.ui.plain import plain_message_box
 from reader.ui.selection import Hit, Selection
@@ -85,10 +95,14 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.known: KnownWords = library.known_words
         self.compare_window: CompareWindow | None = None
+        self.shown = self._initial_shown()
         self.translation_window: TranslationWindow | None = None
         self.setWindowTitle("Reader — China–Russia statements on global strategic stability")
+        self.setAcceptDrops(True)  # a file dropped on the window is imported
         self._create_views()
         self._create_panel()
+        self._create_documents_panel()
+        self.importer = Importer(library, self)
         self._create_candidates()
         self._create_strip()
         self._create_actions()
@@ -106,14 +120,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("documentSplitter")
         self.splitter.setChildrenCollapsible(False)
-        font = reading_font(self.family, self.zoom)
         self.views: dict[str, DocumentView] = {}
-        for document in self.library.documents:  # ordered by date: 2016 left, 2025 right
-            view = DocumentView(document, font, self.splitter)
-            view.setMinimumWidth(160)
-            self.views[document.id] = view
-            self.splitter.addWidget(view)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self._place_views(self.shown)
         if not self.views:
             self.splitter.addWidget(QWidget(self.splitter))
         self.find_bar = FindBar(self)
@@ -127,9 +135,49 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
+    def _initial_shown(self) -> list[str]:
+        """The remembered panes, else the first two documents (the bundled 2016 and 2025)."""
+        known = self.library.document_ids()
+        remembered = [d for d in self.settings.value("documents/shown").split(",") if d in known]
+        return list(dict.fromkeys(remembered))[:MAX_PANES] or known[:2]
+
+    def _place_views(self, doc_ids: list[str]) -> None:
+        """Panes for ``doc_ids``, left to right; a pane already open is kept as it is."""
+        old = self.views
+        font = reading_font(self.family, self.zoom)
+        self.views = {}
+        for position, doc_id in enumerate(doc_ids):
+            view = old.pop(doc_id, None)
+            if view is None:
+                view = DocumentView(self.library.document(doc_id), font, self.splitter)
+                view.setMinimumWidth(160)
+                self._connect_view(view)
+                view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
+                view.set_word_source(functools.partial(self._word_span, doc_id))
+                view.set_paragraph_numbers(self.settings.value("reading/paragraph_numbers"))
+            self.splitter.insertWidget(position, view)
+            self.splitter.setStretchFactor(position, 1)
+            self.views[doc_id] = view
+        for view in old.values():
+            view.hide()
+            view.deleteLater()
+        self.shown = list(doc_ids)
+
+    def _create_documents_panel(self) -> None:
+        self.documents_model = DocumentsModel(self.library.documents)
+        self.documents_panel = DocumentsPanel(self.documents_model, self)
+        self.documents_panel.set_state(self.library.documents, self.shown)
+        self.documents_dock = QDockWidget("Documents", self)
+        self.documents_dock.setObjectName("documentsDock")
+        self.documents_dock.setAllowedAreas(_SIDE | _BELOW | Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.documents_dock.setWidget(self.documents_panel)
+        self.addDockWidget(_SIDE, self.documents_dock)
+        self.tabifyDockWidget(self.documents_dock, self.dock)
+        self.dock.raise_()
+
     def _create_panel(self) -> None:
         terms = list(self.library.glossary.terms)
-        self.model = GlossaryModel(terms, self.library.counts, self.library.document_ids())
+        self.model = GlossaryModel(terms, self.library.counts, self.shown)
         self.panel = GlossaryPanel(self.library.glossary, self.model, self)
         self.panel.tone_colours = self.settings.value("reading/tone_colours")
         self.panel.setMinimumWidth(layout.PANEL_MIN_WIDTH)
@@ -179,6 +227,12 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
+        self.import_action = action(
+            "Import &document…", QKeySequence.StandardKey.Open, self.import_dialog
+        )
+        self.clipboard_action = action(
+            "New document from &clipboard", "Ctrl+Shift+V", self.import_clipboard
+        )
         self.export_action = action("&Export glossary…", "Ctrl+E", self.export_dialog)
         self.export_starred_action = action(
             "Export &starred terms…", None, lambda: self.export_dialog(starred=True)
@@ -206,6 +260,9 @@ class MainWindow(QMainWindow):
         self.panel_toggle_action = self.dock.toggleViewAction()
         self.panel_toggle_action.setText("Glossary &panel")
         self.panel_toggle_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.documents_toggle_action = self.documents_dock.toggleViewAction()
+        self.documents_toggle_action.setText("&Documents panel")
+        self.documents_toggle_action.setShortcut(QKeySequence("Ctrl+D"))
         self.below_action = action(
             "Glossary panel &below the texts", "Ctrl+Shift+G", self.set_panel_below, True
         )
@@ -249,6 +306,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         mine = self.user_actions
+        file_menu.addActions([self.import_action, self.clipboard_action])
+        file_menu.addSeparator()
         file_menu.addActions(
             [mine.import_terms_action, self.export_action, self.export_comparison_action]
         )
@@ -278,6 +337,7 @@ class MainWindow(QMainWindow):
                 self.compare_action,
                 self.translations_action,
                 self.panel_toggle_action,
+                self.documents_toggle_action,
                 self.below_action,
             ]
         )
@@ -295,9 +355,11 @@ class MainWindow(QMainWindow):
         bar.addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _connect_signals(self) -> None:
-        for view in self.views.values():
-            view.word_clicked.connect(self._on_view_word_clicked)
-            view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
+        self.documents_panel.open_requested.connect(self._on_documents_open_requested)
+        self.documents_panel.pane_count_changed.connect(self._on_documents_pane_count_changed)
+        self.documents_panel.import_requested.connect(self.import_dialog)
+        self.importer.document_added.connect(self._on_importer_document_added)
+        self.importer.failed.connect(self._on_importer_failed)
         self.panel.term_selected.connect(self._on_panel_term_selected)
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
         self.panel.star_toggled.connect(self.user_actions.toggle_star)
@@ -306,11 +368,6 @@ class MainWindow(QMainWindow):
         self.candidates.candidate_selected.connect(self.select_term)
         for doc_id in self.views:
             self._on_user_actions_notes_changed(doc_id)
-        for view in self.views.values():
-            view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            view.area.customContextMenuRequested.connect(
-                functools.partial(self._on_area_context_menu, view)
-            )
         self.panel.occurrence_activated.connect(self._on_panel_occurrence_activated)
         self.selection.changed.connect(self._on_selection_changed)
         self.selection.current_changed.connect(self._on_selection_current_changed)
@@ -323,10 +380,92 @@ class MainWindow(QMainWindow):
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.dock.dockLocationChanged.connect(self._on_dock_location_changed)
 
+    def _connect_view(self, view: DocumentView) -> None:
+        """A pane's signals; panes come and go as documents are opened, so not in the above."""
+        view.word_clicked.connect(self._on_view_word_clicked)
+        view.tooltip_wanted.connect(self._on_view_tooltip_wanted)
+        view.area.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.area.customContextMenuRequested.connect(
+            functools.partial(self._on_area_context_menu, view)
+        )
+
     def _show_glossary_layer(self) -> None:
         for doc_id, view in self.views.items():
             view.set_glossary_source(functools.partial(self._glossary_spans, doc_id))
             view.set_word_source(functools.partial(self._word_span, doc_id))
+
+    # -- documents ------------------------------------------------------------------------
+
+    def show_documents(self, doc_ids: list[str]) -> None:
+        """Put these documents (one to three) in the panes, remember them, recount, and draw
+        the selection in the new panes."""
+        doc_ids = list(dict.fromkeys(doc_ids))[:MAX_PANES]
+        if doc_ids == self.shown:
+            return
+        self._place_views(doc_ids)
+        self.share_panes()
+        self.settings.set_value("documents/shown", ",".join(doc_ids))
+        self.model.set_documents(doc_ids)
+        self.panel.size_count_columns()
+        self.documents_panel.set_state(self.library.documents, doc_ids)
+        self._dress_panes()
+        if self.selection.target is not None:
+            self._on_selection_changed()
+            self._on_selection_current_changed(self.selection.index, False)
+
+    def _dress_panes(self) -> None:
+        """What the window draws in every pane beyond the text, for panes just opened: notes'
+        marks, pinyin above the words, the known-words header, tone colours and underlines."""
+        for doc_id, view in self.views.items():
+            view.area.ruby.tone_colours = self.panel.tone_colours
+            self._on_user_actions_notes_changed(doc_id)
+        self.set_pinyin_mode(self.pinyin_mode)
+        self.show_coverage()
+        self.apply_word_marks()
+
+    def open_document(self, doc_id: str, pane: int) -> None:
+        """Open ``doc_id`` in pane ``pane`` (0-based); if it is already open, the two swap."""
+        shown = list(self.shown)
+        pane = max(0, min(pane, len(shown) - 1)) if shown else 0
+        if doc_id in shown:
+            here = shown.index(doc_id)
+            shown[here], shown[pane] = shown[pane], shown[here]
+        elif shown:
+            shown[pane] = doc_id
+        else:
+            shown = [doc_id]
+        self.show_documents(shown)
+
+    def set_pane_count(self, count: int) -> None:
+        """One, two or three panes: new panes take the next documents not yet shown."""
+        shown = self.shown[:count]
+        for doc_id in self.library.document_ids():
+            if len(shown) >= min(count, len(self.library.documents)):
+                break
+            if doc_id not in shown:
+                shown.append(doc_id)
+        self.show_documents(shown)
+
+    def import_dialog(self) -> None:
+        from reader.core.importing import SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", "", f"Statements ({patterns});;All files (*)"
+        )
+        self.importer.import_files([Path(p) for p in paths])
+
+    def import_clipboard(self) -> None:
+        self.importer.import_text(QGuiApplication.clipboard().text())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.importer.import_files(paths)
 
     def _word_span(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         span = self.library.word_at(doc_id, offset)
@@ -395,6 +534,8 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, hit: Hit) -> None:
         doc_id, start, end = hit
+        if doc_id not in self.views:  # a place in a document not shown: open it
+            self.open_document(doc_id, len(self.shown) - 1)
         view = self.views[doc_id]
         view.scroll_to(start, end)
         view.flash(start, end)
@@ -410,13 +551,18 @@ class MainWindow(QMainWindow):
             self.settings.set_value("selection/term", "")
             return
         for group in target.occurrences.by_document:
-            view = self.views[group.document.id]
-            view.set_layer("occurrences", group.spans())
-            view.set_layer("selected", [])
-            view.set_occurrence_count(target.term, len(group))
-        counts = " · ".join(f"{d}: {n}" for d, n in target.counts.items())
+            pane = self.views.get(group.document.id)
+            if pane is None:  # not in a pane: in the list and the counts only
+                continue
+            pane.set_layer("occurrences", group.spans())
+            pane.set_layer("selected", [])
+            pane.set_occurrence_count(target.term, len(group))
+        counts = " · ".join(f"{d}: {target.counts.get(d, 0)}" for d in self.shown)
+        if len(self.library.documents) > len(self.shown):
+            counts += f" · all {len(self.library.documents)} documents: {target.total}"
         if isinstance(target, Lookup):
-            self.panel.show_lookup(target)
+            words = self.library.occurrence_words(target.occurrences)
+            self.panel.show_lookup(target, self.shown, words)
             # The whole answer in one line, for a reader who has hidden the panel.
             gloss = first_gloss(target)
             meaning = f" — {gloss}" if gloss else ""
@@ -447,7 +593,8 @@ class MainWindow(QMainWindow):
         doc_id, start, _ = hit
         in_document = [h for h in self.selection.hits if h[0] == doc_id]
         paragraph = self.library.document(doc_id).paragraph_at(start).number
-        scope = "both statements" if len(self.views) == 2 else "all statements"
+        count = len(self.library.documents)  # the places span every document, shown or not
+        scope = "both statements" if count == 2 else f"all {count} documents"
         message = (
             f"{self.selection.term}: occurrence {index + 1} of {len(self.selection.hits)}"
             f" in {scope} — {doc_id} ¶{paragraph}, {in_document.index(hit) + 1}"
@@ -644,8 +791,11 @@ class MainWindow(QMainWindow):
         """Dock the glossary panel under the texts (a narrow window) or beside them."""
         area = _BELOW if below else _SIDE
         self.addDockWidget(area, self.dock)
-        self.addDockWidget(area, self.candidates_dock)  # its tab goes along
+        self.addDockWidget(area, self.documents_dock)  # the tabs go along
+        self.addDockWidget(area, self.candidates_dock)
         self.tabifyDockWidget(self.dock, self.candidates_dock)
+        self.tabifyDockWidget(self.dock, self.documents_dock)
+        self.dock.raise_()
         self.dock.show()
         self.dock.raise_()
         self._fit_panel_to(area)
@@ -898,9 +1048,10 @@ class MainWindow(QMainWindow):
             QToolTip.hideText()
 
     def _on_panel_term_selected(self, term: str) -> None:
-        if self.select_term(term) and self.hits:
-            first = self.hits[0]
-            self.views[first[0]].scroll_to(first[1], first[2])
+        if self.select_term(term):
+            first = next((hit for hit in self.hits if hit[0] in self.views), None)
+            if first is not None:
+                self.views[first[0]].scroll_to(first[1], first[2])
 
     def _on_panel_occurrence_activated(self, doc_id: str, start: int, end: int) -> None:
         self.go_to((doc_id, start, end))
@@ -930,6 +1081,30 @@ class MainWindow(QMainWindow):
     def _on_dock_visibility_changed(self, _visible: bool) -> None:
         # Collapsed by the reader (not merely minimised with the window): show the strip.
         self.strip.setVisible(self.dock.isHidden())
+
+    def _on_documents_open_requested(self, doc_id: str, pane: int) -> None:
+        self.open_document(doc_id, pane)
+
+    def _on_documents_pane_count_changed(self, count: int) -> None:
+        self.set_pane_count(count)
+
+    def _on_importer_document_added(self, doc_id: str) -> None:
+        """A new document: listed, counted, and opened in the last pane."""
+        self.model.forget_counts()
+        self.documents_panel.set_state(self.library.documents, self.shown)
+        if len(self.shown) < 2:
+            self.show_documents([*self.shown, doc_id])
+        else:
+            self.open_document(doc_id, len(self.shown) - 1)
+        self.documents_panel.select_document(doc_id)
+        self.statusBar().showMessage(f"Imported {doc_id}: {self.library.document(doc_id).title}")
+
+    def _on_importer_failed(self, message: str) -> None:
+        """Said in the status bar and a box that does not block; everything else goes on."""
+        self.statusBar().showMessage(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Import failed", message, parent=self)
+        box.open()
+        self.import_error = box
 
     def _on_dock_location_changed(self, area: Qt.DockWidgetArea) -> None:
         self._fit_panel_to(area)
@@ -969,7 +1144,8 @@ class MainWindow(QMainWindow):
         return self.library.paragraph_notes(doc_id).get(number, "")
 
     def _on_user_actions_notes_changed(self, doc_id: str) -> None:
-        self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
+        if doc_id in self.views:  # a document not in a pane shows its marks when opened
+            self.views[doc_id].set_paragraph_marks(self.library.paragraph_notes(doc_id))
 
     def _on_user_actions_glossary_changed(self) -> None:
         self.model.set_terms(list(self.library.glossary.terms))

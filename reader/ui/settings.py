@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "reading/tint_unknown": False,  # a tint on words not marked known
     "reading/hsk_underline": 0,  # underline words above this HSK level; 0: off  # which words show pinyin above them: off, terms, all
     "selection/term": "",
+    "documents/shown": "",  # the documents in the panes, left to right, comma-separated ids
     "find/scope": "text",  # what Ctrl+F searches: "text" or "glossary"
     "reading/hover": True,  # pinyin and a gloss when the mouse rests on a word
     "reading/paragraph_numbers": False,

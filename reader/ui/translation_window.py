@@ -45,6 +45,7 @@ from reader.core.errors import ReaderError
 from reader.core.files import write_file
 from reader.core.library import Library
 from reader.ui.bilingual_view import BilingualView
+from reader.ui.closing import add_close_keys
 from reader.ui.plain import plain_message_box
 
 CHECK_COLUMNS = ("Term", "In the original", "Rendered as", "No equivalent found in", "")
@@ -62,6 +63,7 @@ class TranslationWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Reader — translations")
+        add_close_keys(self)
         self.library = library
         self.corrections = corrections
         self.pairs = translation_pairs(library.documents)
@@ -217,7 +219,9 @@ class TranslationWindow(QMainWindow):
         try:
             use_rendering(self.library, hanzi, self.alignment, equivalent)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Equivalent not saved", str(exc))
+            plain_message_box(
+                self, QMessageBox.Icon.Warning, "Equivalent not saved", str(exc)
+            ).exec()
             return
         self.statusBar().showMessage(
             f"“{equivalent}” is now the first equivalent of {hanzi}, seen in"

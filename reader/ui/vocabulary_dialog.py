@@ -29,6 +29,7 @@ from reader.core.errors import ReaderError
 from reader.core.hsk import hsk_label
 from reader.core.library import Library
 from reader.core.vocabulary import VocabularyRow, export_vocabulary, vocabulary
+from reader.ui.plain import plain_message_box
 
 HEADERS = ("Word", "Pinyin", "HSK", "Count", "Gloss")
 COLUMN_WIDTHS = (150, 170, 70, 56)
@@ -131,7 +132,7 @@ class VocabularyDialog(QDialog):
         try:
             count = export_vocabulary(self.model.rows, fmt, path, title)
         except ReaderError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain_message_box(self, QMessageBox.Icon.Warning, "Export failed", str(exc)).exec()
             return
         self.summary.setText(f"Exported {count} words to {path.name}")
 

@@ -70,3 +70,39 @@ def test_a_malformed_segmentation_file_is_named(tmp_path: Path):
     path.write_text('add = "not a list"\n', encoding="utf-8")
     with pytest.raises(SegmentationFileError, match=f"{path}: 'add' must be a list"):
         load_rules(path)
+
+
+def test_words_the_dictionary_knows_are_not_cut(library):
+    for doc_id in ("2016", "2025"):
+        words = texts(library, doc_id)
+        assert words.count("国际社会") == library.document(doc_id).text.count("国际社会") > 2
+        assert "社会" not in words  # a click on 社会 would show 'society'
+    assert "国家安全" in texts(library, "2016")  # CC-CEDICT's, not a glossary term
+
+
+def test_phrases_the_dictionary_does_not_know_are_cut_into_its_words(library):
+    words = texts(library, "2025")
+    assert "严重破坏" not in words and ["严重", "破坏", "。"] in _windows(words, 3)
+    assert "履行义务" not in words and "义务" in words
+    assert "非核武器" in words  # kept whole by the editable add list, not cut by the pass
+
+
+def test_the_ling_of_a_year_stays_inside_its_word(library):
+    words = texts(library, "2016")
+    assert "二〇一六年" in words
+    assert "〇" not in words and "六年" not in words
+
+
+def test_the_dictionary_join_obeys_the_split_list():
+    known = {"在此", "基础", "国际社会"}.__contains__
+    text = "在此基础上与国际社会"
+    joined = Segmenter([], SegmentationRules(), in_dictionary=known)
+    assert "国际社会" in [t.text for t in joined.segment(text)]
+    kept_apart = Segmenter([], SegmentationRules(split=("在此",)), in_dictionary=known)
+    assert "在此" not in [t.text for t in kept_apart.segment(text)]
+    unjoined = Segmenter([], SegmentationRules(), in_dictionary=lambda word: False)
+    assert "国际社会" not in [t.text for t in unjoined.segment(text)]
+
+
+def _windows(words, size):
+    return [words[i : i + size] for i in range(len(words) - size + 1)]

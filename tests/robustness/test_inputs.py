@@ -225,10 +225,10 @@ def test_the_editable_lists_are_bounded_like_the_glossary(
     tmp_path: Path, which: str, kind: str
 ) -> None:
     from reader.core.errors import DataFileError
-    from reader.core.pinyin import load_standalone_readings
+    from reader.core.reading_rules import load_readings
     from reader.core.segment import load_rules
 
-    load = load_rules if which == "segmentation" else load_standalone_readings
+    load = load_rules if which == "segmentation" else load_readings
     original = ROOT / "resources" / f"{which}.toml"
     path = tmp_path / f"{which}.toml"
     if kind == "fifo":

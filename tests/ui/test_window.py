@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui.document_view import DocumentView
 from reader.ui.glossary_model import GlossaryModel
-from reader.ui.occurrence_model import SPAN_ROLE, OccurrenceModel
+from reader.ui.occurrence_model import KWIC_ROLE, SPAN_ROLE, OccurrenceModel
 
 
 def point_of(view: DocumentView, offset: int) -> QPoint:
@@ -177,3 +177,23 @@ def test_the_occurrence_model_is_a_well_behaved_qt_model(qtmodeltester, library)
     rows = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert rows[0] == "2016 — 6 occurrences" and rows[7] == "2025 — 12 occurrences"
     assert len(model.occurrence_rows()) == 18 and model.rowCount() == 20
+
+
+def test_clicking_wei_alone_lists_it_as_a_word_first_then_inside_other_words(
+    qtbot, window, library
+):
+    text = library.document("2016").text
+    click_text(qtbot, window.views["2016"], text.index("为实现"))
+    assert window.current.term == "为"
+    summary = window.panel.occurrence_words
+    assert summary.isVisible()
+    assert summary.text().startswith("as a word: 9 · inside 行为 ×")
+    rows = window.panel.occurrence_indexes()
+    model = window.panel.occurrence_model
+    labels = [model.data(index, KWIC_ROLE)[0] for index in rows]
+    first_2016 = labels[: library.counts("为")["2016"]]
+    alone = [label for label in first_2016 if " in " not in label]
+    assert first_2016[: len(alone)] == alone  # the word itself first
+    assert any("wéi in 行为" in label for label in first_2016)
+    everywhere = [label.split()[1] for label in labels if " in " not in label]
+    assert set(everywhere) == {"wèi", "wéi"}  # read in its place: 曾为 wéi, 为实现 wèi

@@ -1,0 +1,34 @@
+"""Found by walking through the window as a user would (QA): each test drives the window with
+real key events and checks what the user sees."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_esc_and_ctrl_w_close_compare_and_translations(qtbot, window, key, modifier):  # type: ignore[no-untyped-def]
+    opened = []
+    for shortcut in (
+        (Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ):
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, *shortcut)
+        other = window.compare_window if shortcut[0] == Qt.Key.Key_K else window.translation_window
+        assert other is not None and other.isVisible()
+        other.activateWindow()  # the user clicks into it
+        qtbot.waitUntil(other.isActiveWindow)
+        qtbot.keyClick(other, key, modifier)
+        qtbot.waitUntil(lambda o=other: not o.isVisible())
+        opened.append(other)
+    assert window.isVisible()  # only the secondary window closed
+    assert len(opened) == 2
