@@ -153,3 +153,18 @@ def test_a_known_word_with_a_control_character_or_a_space(
     word: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert "give one word" in refused(capsys, "known", "add", word)
+
+
+def test_an_import_never_saves_a_control_character_in_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    statement = tmp_path / "f.txt"
+    statement.write_text(
+        "中华人民共和国和俄罗斯联邦联合声明\n\n双方认为，战略稳定十分重要。\n\n2025年5月8日于莫斯科\n",
+        encoding="utf-8",
+    )
+    argv = ["import", str(statement), "--place", "\x1b[2JMoscow", "--title", "T\x07itle"]
+    assert main(argv) == 0
+    assert main(["docs"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Moscow" in out
