@@ -168,3 +168,17 @@ def test_an_import_never_saves_a_control_character_in_the_header(
     assert main(["docs"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "Moscow" in out
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b[2J"])
+def test_a_text_with_a_control_character_is_refused_with_its_line(
+    control: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "x.txt").write_text(
+        f"id: x\ntitle: T\ndate: 2020-01-01\nplace: P\nsource: S\n---\n战略稳定很重要。\n\n战略{control}稳定\n",
+        encoding="utf-8",
+    )
+    err = refused(capsys, "--texts", str(texts), "segment", "x")
+    assert f"x.txt line 9: holds the control character U+{ord(control[0]):04X}" in err
