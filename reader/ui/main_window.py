@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.expand_action = action("◂ Glossary", None, self.dock.show)
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
-        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
+        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+U", self.show_vocabulary)
         self.known_action = action("Mark word &known / unknown", "Ctrl+Shift+K", self.toggle_known)
         self.paragraph_known_action = action(
             "Mark all words of this &paragraph known", "Ctrl+Shift+M", self.mark_paragraph_known

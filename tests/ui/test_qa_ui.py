@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 
 @pytest.mark.parametrize(
@@ -32,3 +33,25 @@ def test_esc_and_ctrl_w_close_compare_and_translations(qtbot, window, key, modif
         opened.append(other)
     assert window.isVisible()  # only the secondary window closed
     assert len(opened) == 2
+
+
+def test_no_two_actions_of_the_window_share_a_key(window):  # type: ignore[no-untyped-def]
+    """Qt runs neither action of an ambiguous shortcut: the key would silently do nothing."""
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text())
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_ctrl_shift_u_opens_the_vocabulary(qtbot, window):  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_U,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: getattr(window, "vocabulary", None) is not None)
+    assert window.vocabulary.isVisible()
+    assert window.vocabulary.windowTitle() == "Vocabulary"
