@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,23 @@ def test_ctrl_shift_u_opens_the_vocabulary(qtbot, window):  # type: ignore[no-un
     qtbot.waitUntil(lambda: getattr(window, "vocabulary", None) is not None)
     assert window.vocabulary.isVisible()
     assert window.vocabulary.windowTitle() == "Vocabulary"
+
+
+def test_card_buttons_keep_their_whole_labels_at_1024x700(qtbot, window):  # type: ignore[no-untyped-def]
+    """At laptop width the row wraps; before, Qt squeezed each button and elided its label
+    ("Co…rm", "Cop…yin")."""
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.size_panel()  # as at start-up: the panel takes its laptop share (about 300 px)
+    window.share_panes()
+    qtbot.waitUntil(lambda: window.panel.width() < 360)  # too narrow for the ~420 px row
+    qtbot.mouseClick(window.panel.table.viewport(), Qt.MouseButton.LeftButton)  # a term's card
+    qtbot.waitUntil(lambda: window.panel.copy_buttons["term"].isEnabled())
+    box = window.panel.copy_buttons["term"].parentWidget()
+    buttons = box.findChildren(QToolButton)
+    assert len(buttons) >= 5  # Copy term, Copy pinyin, Copy equivalents, Known ✓, Speak
+    for button in buttons:
+        assert button.isVisible()
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert box.rect().contains(button.geometry()), button.text()
+    assert window.panel.details.geometry().top() >= max(b.geometry().bottom() for b in buttons)
