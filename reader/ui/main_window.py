@@ -64,7 +64,9 @@ if TYPE_CHECKING:
     from reader.ui.translation_window import TranslationWindow
 
 SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
-READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
+READY_MESSAGE = (
+    "Click any word to look it up; Ctrl+F finds in the texts; F3 steps through occurrences."
+)
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
 

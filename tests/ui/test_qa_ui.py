@@ -76,3 +76,15 @@ def test_card_buttons_keep_their_whole_labels_at_1024x700(qtbot, window):  # typ
         assert button.width() >= button.sizeHint().width(), button.text()
         assert box.rect().contains(button.geometry()), button.text()
     assert window.panel.details.geometry().top() >= max(b.geometry().bottom() for b in buttons)
+
+
+def test_the_start_hint_says_what_ctrl_f_does(qtbot, window):  # type: ignore[no-untyped-def]
+    """The hint said "Ctrl+F filters" (the glossary), but Ctrl+F finds in the texts."""
+    hint = window.statusBar().currentMessage()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.find_bar.isVisible)
+    assert window.find_bar.current_scope() == "text"
+    assert "Ctrl+F finds in the texts" in hint
+    assert "filters" not in hint
