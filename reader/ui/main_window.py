@@ -935,7 +935,9 @@ class MainWindow(QMainWindow):
         """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
         from reader.ui.shortcuts import ShortcutsDialog
 
-        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        # The panels' show/hide actions (Ctrl+G, Ctrl+D) belong to their docks, not the window.
+        docks = [self.panel_toggle_action, self.documents_toggle_action]
+        self.shortcuts_dialog = ShortcutsDialog(self.actions() + docks, self)
         self.shortcuts_dialog.open()
 
     def about(self) -> None:

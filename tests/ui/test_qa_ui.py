@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,21 @@ def test_the_start_hint_says_what_ctrl_f_does(qtbot, window):  # type: ignore[no
     assert window.find_bar.current_scope() == "text"
     assert "Ctrl+F finds in the texts" in hint
     assert "filters" not in hint
+
+
+def test_help_lists_every_key_of_the_menus(qtbot, window):  # type: ignore[no-untyped-def]
+    """Ctrl+G (glossary panel) and Ctrl+D (documents panel) were missing from F1's page: their
+    actions belong to the docks, not to the window."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    qtbot.waitExposed(dialog)
+    text = dialog.text.toPlainText()
+    menus = [m for m in window.menuBar().findChildren(QMenu)]
+    for action in {a for menu in menus for a in menu.actions()}:
+        for key in action.shortcuts():
+            assert key.toString(QKeySequence.SequenceFormat.NativeText) in text, action.text()
+    assert "Glossary panel" in text and "Documents panel" in text
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
