@@ -106,3 +106,19 @@ def test_help_lists_every_key_of_the_menus(qtbot, window):  # type: ignore[no-un
     assert "Glossary panel" in text and "Documents panel" in text
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_candidates_show_their_pinyin_whole_at_1024x700(qtbot, window):  # type: ignore[no-untyped-def]
+    """The Candidates tab at laptop width gave Count and Kind 100 px each and left the
+    pinyin column about 25 px: every reading showed as "…"."""
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.size_panel()
+    qtbot.waitUntil(lambda: window.panel.width() < 360)
+    window.candidates_dock.raise_()
+    table = window.candidates.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() > 0)
+    metrics = table.fontMetrics()
+    readings = [table.item(row, 1).text() for row in range(min(10, table.rowCount()))]
+    widest = max(metrics.horizontalAdvance(text) for text in readings)
+    assert table.columnWidth(1) > widest, readings
