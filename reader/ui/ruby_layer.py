@@ -47,6 +47,9 @@ PREPARE_SECONDS = 0.004  # work done per event-loop turn while preparing pinyin 
 RUBY_LINE_HEIGHT_PERCENT = 215  # against 170 without pinyin: room for a line of pinyin
 
 
+_WIDTHS: dict[tuple[str, float], dict[tuple[bool, str], float]] = {}
+
+
 class RubyLayer:
     """The pinyin of one reading area: room made in the text, and the painting."""
 
@@ -109,12 +112,14 @@ class RubyLayer:
         text = document.toPlainText()
         gap = self._font.pixelSize() * 0.6
         spacing: dict[int, float] = {}
-        widths: dict[str, float] = {}  # words recur: measure each once
+        # Words recur, in both panes: each is measured once per font.
+        widths = _WIDTHS.setdefault((self._font.key(), hanzi.height()), {})
 
         def width(metrics: QFontMetricsF, string: str) -> float:
-            if string not in widths:
-                widths[string] = metrics.horizontalAdvance(string)
-            return widths[string]
+            key = (metrics is hanzi, string)
+            if key not in widths:
+                widths[key] = metrics.horizontalAdvance(string)
+            return widths[key]
 
         for word in self._words:
             missing = (
@@ -178,7 +183,7 @@ class RubyLayer:
             if places is None:
                 places = self._places[word.start] = self.places(word, QPointF(0, 0))
             for x, y, text in places:
-                painter.drawStaticText(QPointF(x + dx, y + dy), self._static(text))
+                painter.drawStaticText(QPointF(round(x + dx), round(y + dy)), self._static(text))
 
     def layout_changed(self) -> None:
         """The text was laid out anew: the places are found again when next painted."""

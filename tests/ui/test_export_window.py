@@ -34,7 +34,9 @@ def save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_file_name_chooses_the_format_and_the_format_renames_the_file(qtbot, window, tmp_path):
     dialog = open_dialog(qtbot, window)
+    assert dialog.parent() is window and dialog.isModal(), "the dialog belongs to the window"
     assert dialog.path.text().endswith("reader-glossary.tsv") and dialog.current_format() == "tsv"
+    assert dialog.path.width() > 3 * dialog.browse.width(), "the file name gets the room"
     type_path(qtbot, dialog, tmp_path / "terms.csv")
     assert dialog.current_format() == "csv"
     dialog.format.setFocus()

@@ -99,6 +99,12 @@ def test_first_window_size_and_panel_width_arithmetic():
     assert layout.column_widths(300, [40, 40], 30) == (66, 66, 88)
     assert layout.column_widths(50, [40, 40], 30) == (30, 30, 30)
     assert layout.parse_size("1366x768") == (1366, 768)
-    for bad in ("1366", "x768", "10x10", "axb", "1366x768x2"):
+    assert layout.parse_size("1366X768") == (1366, 768)
+    assert layout.parse_size("320x240") == (320, 240)
+    assert layout.parse_size("10000x10000") == (10000, 10000)
+    for bad in ("1366", "x768", "10x10", "axb", "1366x768x2", "319x240", "320x239"):
         with pytest.raises(ValueError):
+            layout.parse_size(bad)
+    for bad in ("10001x768", "1366x10001", "100x768", "1366x100"):
+        with pytest.raises(ValueError, match="between 320x240 and 10000x10000"):
             layout.parse_size(bad)
