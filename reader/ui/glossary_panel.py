@@ -233,7 +233,10 @@ class GlossaryPanel(QWidget):
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
-            button.setEnabled(key != "equivalents" or lookup.glossary is not None)
+            has_equivalents = lookup.glossary is not None and bool(
+                lookup.glossary.english or lookup.glossary.russian
+            )
+            button.setEnabled(key != "equivalents" or has_equivalents)
         self.occurrence_model.set_occurrences(lookup.occurrences, first, words)
         groups = word_groups(lookup.term, (p.word for g in words or [] for p in g))
         self.occurrence_words.setText(describe_groups(lookup.term, groups))

@@ -61,6 +61,7 @@ from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
+    from reader.ui.occurrence_model import Renderings
     from reader.ui.translation_window import TranslationWindow
 
 SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
@@ -366,6 +367,7 @@ class MainWindow(QMainWindow):
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
         self.panel.star_toggled.connect(self.user_actions.toggle_star)
         self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        self.candidates_dock.visibilityChanged.connect(self.candidates.set_shown)
         self.candidates.add_requested.connect(self.user_actions.add_or_edit)
         self.candidates.candidate_selected.connect(self.select_term)
         for doc_id in self.views:
@@ -564,6 +566,7 @@ class MainWindow(QMainWindow):
             counts += f" · all {len(self.library.documents)} documents: {target.total}"
         if isinstance(target, Lookup):
             words = self.library.occurrence_words(target.occurrences)
+            self.panel.occurrence_model.renderings = self._concordance_for(target)
             self.panel.show_lookup(target, self.shown, words)
             # The whole answer in one line, for a reader who has hidden the panel.
             gloss = first_gloss(target)
@@ -879,9 +882,32 @@ class MainWindow(QMainWindow):
             self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
+        self.translation_window.refresh()
         self.translation_window.show()
         self.translation_window.raise_()
         return self.translation_window
+
+    def _concordance_for(self, lookup: Lookup) -> Renderings | None:
+        """The aligned sentences of each occurrence of ``lookup`` (None: no translations)."""
+        from reader.core.bilingual import Concordance, corrections_for, translation_pairs
+
+        if not translation_pairs(self.library.documents):
+            return None
+        concordance = Concordance(
+            self.library.documents, self.library.glossary, corrections_for(self.library)
+        )
+        term = lookup.glossary
+
+        def renderings(
+            doc_id: str, start: int
+        ) -> list[tuple[str, str, tuple[int, int] | None]] | None:
+            original = self.library.document(doc_id)
+            if not concordance.alignments(original):
+                return None  # a document nobody translated: no second line to fill
+            found = concordance.renderings(original, term, start)
+            return [(r.lang, r.text, r.found) for r in found]
+
+        return renderings
 
     def _on_translation_place_activated(self, doc_id: str, start: int, end: int) -> None:
         if doc_id in self.views:
