@@ -187,7 +187,7 @@ def _xml_text(text: str) -> str:
         or ("\ue000" <= ch <= "\ufffd")
         or ch > "\uffff"
     )
-    return escape(allowed)
+    return escape(allowed).replace("\r", "&#13;")  # a literal CR would be read back as LF
 
 
 @dataclass(frozen=True)
