@@ -119,6 +119,10 @@ def _add_library_commands(commands: Any) -> None:
     imp.add_argument("--date", help="YYYY-MM-DD (default: from the closing line)")
     imp.add_argument("--place", help="default: from the closing line")
     imp.add_argument("--source", help="default: the file's name")
+    imp.add_argument(
+        "--translation-of", metavar="DOC", help="the document this file translates (with --lang)"
+    )
+    imp.add_argument("--lang", choices=("en", "ru"), help="the translation's language")
     imp.add_argument("--json", action="store_true")
     remove = commands.add_parser("remove", help="remove an imported document from your library")
     remove.add_argument("doc", metavar="ID")
@@ -227,6 +231,8 @@ def _import(library: Any, args: argparse.Namespace) -> int:
         date=args.date,
         place=args.place,
         source=args.source,
+        translation_of=args.translation_of,
+        lang=args.lang,
     )
     if args.json:
         _print_json(document_dict(document))

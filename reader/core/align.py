@@ -295,16 +295,17 @@ def stem_key(phrase: str, lang: str) -> str:
     return " ".join(words)
 
 
-def contains_phrase(text: str, phrase: str, lang: str) -> bool:
-    """Whether ``phrase`` stands in ``text``, word by word (stems in Russian)."""
+def find_phrase(text: str, phrase: str, lang: str) -> tuple[int, int] | None:
+    """Where ``phrase`` stands in ``text``, word by word (stems in Russian, "weapons" finding
+    "weapon"): the character span from its first word to its last, or None."""
     key = stem_key(phrase, lang).split()
     if not key:
-        return False
-    words = re.findall(r"\w+", text.lower())
+        return None
+    words = list(re.finditer(r"\w+", text.lower()))
     for start in range(len(words) - len(key) + 1):
-        if all(words[start + k].startswith(key[k]) for k in range(len(key))):
-            return True
-    return False
+        if all(words[start + k].group().startswith(key[k]) for k in range(len(key))):
+            return words[start].start(), words[start + len(key) - 1].end()
+    return None
 
 
 def build_anchors(

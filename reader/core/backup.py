@@ -6,7 +6,8 @@ other tools can use it; ``format`` and ``version`` say what it is. Import merges
 holds replaces the same entries in the store (same hanzi and field, same star, same paragraph),
 everything else in the store stays; it is one transaction, so a failed import changes nothing.
 
-A feature that adds a table to the store adds its section here (export and import).
+A feature that adds a plain table to the store lists it in ``TABLES`` (its section name, the
+table, its key columns and its other columns): it is then exported and merged like the rest.
 """
 
 from __future__ import annotations
@@ -16,12 +17,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from reader.core.errors import DataFileError
+from reader.core.errors import DataFileError, ReaderError
 from reader.core.files import read_text_bounded, write_file
 from reader.core.userterms import UserData, check_hanzi, clean_fields
 
 FORMAT = "reader-user-data"
 VERSION = 1
+#: Other features' tables, carried as they are: section -> (table, key columns, other columns).
+TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "known_words": ("known_word", ("word",), ("changed",)),
+    "alignment_corrections": (
+        "alignment_correction",
+        ("original", "translation"),
+        ("corrections", "changed"),
+    ),
+}
 
 
 class BackupError(DataFileError):
@@ -51,7 +61,14 @@ def export_data(data: UserData) -> dict[str, Any]:
             {"document": n.document, "paragraph": n.paragraph, "anchor": n.anchor, "text": n.text}
             for n in data.paragraph_notes()
         ],
+        **{section: _rows(data, *spec) for section, spec in TABLES.items()},
     }
+
+
+def _rows(data: UserData, table: str, keys: tuple[str, ...], others: tuple[str, ...]) -> list[Any]:
+    columns = (*keys, *others)
+    rows = data.store.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {keys[0]}")
+    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def _plain(value: object) -> object:
@@ -65,7 +82,10 @@ def write_backup(data: UserData, path: Path) -> dict[str, int]:
 
 
 def _counts(content: dict[str, Any]) -> dict[str, int]:
-    return {k: len(content[k]) for k in ("terms", "sources", "stars", "paragraph_notes")}
+    return {
+        k: len(content.get(k, []))
+        for k in ("terms", "sources", "stars", "paragraph_notes", *TABLES)
+    }
 
 
 def read_backup(data: UserData, path: Path) -> dict[str, int]:
@@ -96,11 +116,15 @@ def read_backup(data: UserData, path: Path) -> dict[str, int]:
             (n["document"], int(n["paragraph"]), n.get("anchor", ""), n["text"])
             for n in content.get("paragraph_notes", [])
         ]
+        extra = {
+            section: _checked_rows(content.get(section, []), *spec)
+            for section, spec in TABLES.items()
+        }
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BackupError(path, f"malformed entry ({exc.__class__.__name__}: {exc})") from None
     except DataFileError:
         raise
-    except Exception as exc:  # TermEditError from a bad field
+    except ReaderError as exc:  # TermEditError from a bad field
         raise BackupError(path, str(exc)) from None
     now = time.time()
     with data.store.transaction() as db:
@@ -129,9 +153,27 @@ def read_backup(data: UserData, path: Path) -> dict[str, int]:
             " changed = excluded.changed",
             [(d, p, a, t, now) for d, p, a, t in notes],
         )
-    return {
-        "terms": len(terms),
-        "sources": len(sources),
-        "stars": len(stars),
-        "paragraph_notes": len(notes),
-    }
+        for section, (table, keys, others) in TABLES.items():
+            columns = (*keys, *others)
+            update = ", ".join(f"{c} = excluded.{c}" for c in others)
+            db.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES"
+                f" ({', '.join('?' * len(columns))}) ON CONFLICT ({', '.join(keys)})"
+                f" DO UPDATE SET {update}",
+                [tuple(row[c] for c in columns) for row in extra[section]],
+            )
+    return _counts(content)
+
+
+def _checked_rows(
+    rows: Any, _table: str, keys: tuple[str, ...], others: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Rows of another feature's table, each with every column as text or a number."""
+    if not isinstance(rows, list):
+        raise TypeError("a section must be a list")
+    for row in rows:
+        if not isinstance(row, dict) or not all(
+            isinstance(row.get(c), str | int | float) for c in (*keys, *others)
+        ):
+            raise ValueError(f"row {row!r} lacks one of {', '.join((*keys, *others))}")
+    return rows

@@ -18,7 +18,7 @@ from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from reader import __version__
-from reader.core.align import Bead, Side, align, build_anchors, contains_phrase
+from reader.core.align import Bead, Side, align, build_anchors, find_phrase
 from reader.core.documents import Document
 from reader.core.errors import ReaderError
 from reader.core.glossary import Glossary, Term
@@ -189,7 +189,7 @@ def _xml_text(text: str) -> str:
         or ("\ue000" <= ch <= "\ufffd")
         or ch > "\uffff"
     )
-    return escape(allowed)
+    return escape(allowed).replace("\r", "&#13;")  # a literal CR would be read back as LF
 
 
 @dataclass(frozen=True)
@@ -202,6 +202,8 @@ class Rendering:
     start: int
     end: int
     equivalent: str | None
+    #: Where the equivalent stands in ``text`` (character offsets), when one was found.
+    found: tuple[int, int] | None = None
 
 
 def rendering(alignment: Alignment, term: Term | None, start: int) -> Rendering | None:
@@ -212,17 +214,16 @@ def rendering(alignment: Alignment, term: Term | None, start: int) -> Rendering 
     found = alignment.span("target", bead.tgt)
     assert found is not None
     text = alignment.text("target", bead.tgt)
-    equivalent = None
+    equivalent, found_at = None, None
     if term is not None:
-        equivalent = next(
-            (
-                e
-                for e in equivalents(term, alignment.lang)
-                if contains_phrase(text, e, alignment.lang)
-            ),
-            None,
-        )
-    return Rendering(alignment.translation.id, alignment.lang, text, found[0], found[1], equivalent)
+        for candidate in equivalents(term, alignment.lang):
+            found_at = find_phrase(text, candidate, alignment.lang)
+            if found_at is not None:
+                equivalent = candidate
+                break
+    return Rendering(
+        alignment.translation.id, alignment.lang, text, found[0], found[1], equivalent, found_at
+    )
 
 
 @dataclass(frozen=True)
@@ -337,14 +338,15 @@ def rendering_dict(found: Rendering) -> dict[str, object]:
     }
 
 
-CORRECTIONS = ("join-next", "unpair", "reset")
+CORRECTIONS = ("join-next", "split", "unpair", "reset")
 
 
 def corrected(
     alignment: Alignment, action: str, bead: int, corrections: Sequence[Correction]
 ) -> list[Correction]:
-    """The user's corrections after one more: join pair ``bead`` with the next, unpair it, or
-    give it back to the automatic alignment. Corrections it overlaps are replaced."""
+    """The user's corrections after one more: join pair ``bead`` with the next, split its last
+    sentence off (left unpaired, to be joined elsewhere), unpair it, or give it back to the
+    automatic alignment. Corrections it overlaps are replaced."""
     if action not in CORRECTIONS or not 0 <= bead < len(alignment.beads):
         raise TranslationError(f"cannot apply correction {action!r} to pair {bead}")
     this = alignment.beads[bead]
@@ -353,6 +355,13 @@ def corrected(
             raise TranslationError("the last pair has no next pair to join")
         after = alignment.beads[bead + 1]
         added = [(this.src + after.src, this.tgt + after.tgt)]
+    elif action == "split":
+        if len(this.src) > 1:
+            added = [(this.src[:-1], this.tgt), (this.src[-1:], ())]
+        elif len(this.tgt) > 1:
+            added = [(this.src, this.tgt[:-1]), ((), this.tgt[-1:])]
+        else:
+            raise TranslationError("a pair of one sentence on each side cannot be split")
     elif action == "unpair":
         added = [c for c in ((this.src, ()), ((), this.tgt)) if c[0] or c[1]]
     else:

@@ -120,8 +120,27 @@ def general_frequency(words: tuple[str, ...]) -> float:
     whole = table.get("".join(words))
     if whole:
         return float(whole)
+    if len(words) == 1 and len(words[0]) > 2:
+        # A word Reader's segmentation keeps whole but wordfreq's jieba cuts (尤其是 = 尤其 是):
+        # read it as wordfreq's own pieces, so an everyday word does not pass for a rare one.
+        pieces = _known_pieces(words[0], table)
+        if len(pieces) > 1:
+            return general_frequency(pieces)
     inverse = sum(1.0 / float(table.get(word, _UNSEEN)) for word in words)
     return (1.0 / inverse) / 10.0 ** (len(words) - 1)
+
+
+def _known_pieces(word: str, table: dict[str, float]) -> tuple[str, ...]:
+    """``word`` cut greedily into the longest pieces wordfreq lists (a character otherwise)."""
+    pieces, position = [], 0
+    while position < len(word):
+        for size in range(min(4, len(word) - position), 0, -1):
+            piece = word[position : position + size]
+            if size == 1 or piece in table:
+                pieces.append(piece)
+                position += size
+                break
+    return tuple(pieces)
 
 
 def candidates(library: Library, doc_id: str, limit: int = 50) -> list[Candidate]:

@@ -349,9 +349,10 @@ class Library:
             words.append([self.placed(doc_id, s, s + size) for s in group.starts])
         return words
 
-    @staticmethod
-    def _reading_inside(word: str, reading: str, offset: int, size: int) -> str | None:
-        """The syllables of ``reading`` that belong to ``word[offset:offset + size]``."""
+    def _reading_inside(self, word: str, reading: str, offset: int, size: int) -> str | None:
+        """The syllables of ``reading`` that belong to ``word[offset:offset + size]``, spelt
+        as that part is spelt on its own when its syllables are the same (全球战略稳定 inside
+        全球战略稳定体系 is "quánqiú zhànlüè wěndìng", not one run of syllables)."""
         from reader.core.orthography import syllables_of
         from reader.core.pinyin_format import join_syllables
 
@@ -360,7 +361,11 @@ class Library:
             return None
         before = sum(1 for c in word[:offset] if has_han(c))
         count = sum(1 for c in word[offset : offset + size] if has_han(c))
-        return join_syllables(syllables[before : before + count]) or None
+        joined = join_syllables(syllables[before : before + count])
+        alone = self.pinyin(word[offset : offset + size])
+        if alone and "".join(alone.replace("-", " ").split()).lower() == joined.lower():
+            return alone
+        return joined or None
 
     def tokens(self, doc_id: str) -> TokenList:
         """The document's words, from the disk cache when its inputs have not changed."""
@@ -528,7 +533,11 @@ class Library:
         self._store().set_paragraph_note(doc_id, paragraph, anchor, text)
 
     def reload_user_data(self) -> None:
-        """Read the store again (another Reader process may have changed it)."""
+        """Read the store again (another Reader process, or an import, changed it)."""
+        from reader.core.known import StoreKnownWords
+
+        if isinstance(self._known, StoreKnownWords):
+            self._known.reload()  # the same object: the window holds it
         self._glossary_changed()
 
     def _glossary_changed(self) -> None:

@@ -464,22 +464,33 @@ def _visible(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
-def apply(library: Library, plan: Preview, on_conflict: str = "keep") -> dict[str, int]:
+def apply(
+    library: Library,
+    plan: Preview,
+    on_conflict: str = "keep",
+    skip: frozenset[str] = frozenset(),
+    replace: frozenset[str] = frozenset(),
+) -> dict[str, int]:
     """Write the preview into the user store in one transaction. ``keep``: entries in
     conflict keep the user's values (only empty fields are filled); ``replace``: the
-    termbase's values win. Returns counts of what was done."""
+    termbase's values win. Entry by entry, as the window's preview lets the user choose:
+    hanzi in ``skip`` are not imported, conflicts in ``replace`` take the termbase's values
+    whatever ``on_conflict`` says. Returns counts of what was done."""
     if on_conflict not in CONFLICT_CHOICES:
         raise TermbaseError(plan.path, f"--on-conflict must be one of {CONFLICT_CHOICES}")
     writes: list[tuple[str, dict[str, FieldValue]]] = []
-    done = {"added": 0, "updated": 0, "kept": 0, "same": 0}
+    done = {"added": 0, "updated": 0, "kept": 0, "same": 0, "skipped": 0}
     for item in plan.items:
-        if item.status == "new":
+        if item.hanzi in skip and item.status != "same":
+            done["skipped"] += 1
+        elif item.status == "new":
             writes.append((item.hanzi, source_keys(library, item.incoming.fields)))
             done["added"] += 1
         elif item.status == "same":
             done["same"] += 1
         else:
-            chosen = [c for c in item.changes if on_conflict == "replace" or not c.conflict]
+            theirs = on_conflict == "replace" or item.hanzi in replace
+            chosen = [c for c in item.changes if theirs or not c.conflict]
             if chosen:
                 fields = {c.field: c.incoming for c in chosen}
                 writes.append((item.hanzi, source_keys(library, fields)))

@@ -9,7 +9,7 @@ Signals:
     sentence_activated(int start, int end): an original sentence was clicked (offsets into the
         original document's text), for the main window to scroll its pane there.
     correction_requested(str action, int bead): the user asked to change pair ``bead`` of the
-        alignment: "join-next", "unpair" or "reset".
+        alignment: "join-next", "split", "unpair" or "reset".
     rendering_chosen(str hanzi, str equivalent): the user selected words of a translation and
         chose them as the equivalent of a glossary term of the aligned original sentence.
 """
@@ -262,8 +262,10 @@ class BilingualView(QTextBrowser):
         assert self.shown is not None
         menu.addSeparator()
         last = bead + 1 >= len(self.shown.beads)
+        this = self.shown.beads[bead]
         for action, label, enabled in (
             ("join-next", "Join with the next pair", not last),
+            ("split", "Split off the last sentence", len(this.src) > 1 or len(this.tgt) > 1),
             ("unpair", "Unpair these sentences", bool(self.shown.beads[bead].tgt)),
             ("reset", "Back to the automatic alignment", self.shown.beads[bead].fixed),
         ):

@@ -1,9 +1,10 @@
 """The Candidates tab: a document's words and set phrases that are not glossary terms yet,
 ranked by the core (``reader.core.candidates``), each one click away from the glossary.
 
-The ranking loads wordfreq's Chinese list (half a second), so nothing is computed until the
-tab is first shown; after that, the list is made again when the glossary changes or another
-document is chosen.
+The ranking loads wordfreq's Chinese list (half a second) and may need jieba, so nothing is
+computed until the tab is brought to the front (``set_shown``; Qt counts a tab hidden behind
+another as visible, so the window says when it really is); after that, the list is made again
+when the glossary changes or another document is chosen, if the tab is in front.
 
 Signals:
     add_requested(str): the reader wants this candidate in the glossary.
@@ -12,7 +13,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +41,7 @@ class CandidatesView(QWidget):
         super().__init__(parent)
         self.library = library
         self._stale = True
+        self._shown = False
         self.document = QComboBox(self)
         for document in library.documents:
             self.document.addItem(f"{document.year} statement", document.id)
@@ -51,7 +53,12 @@ class CandidatesView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Count and Kind are short: sized to their contents, so that the pinyin gets the rest
+        # (with four equal default widths a laptop's panel left the pinyin a few pixels: "…").
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Term candidates")
         self.add_button = QPushButton("Add to glossary…", self)
         self.add_button.setEnabled(False)
@@ -70,7 +77,13 @@ class CandidatesView(QWidget):
     def invalidate(self) -> None:
         """The glossary changed: fill again now if shown, else when next shown."""
         self._stale = True
-        if self.isVisible():
+        if self._shown:
+            self.fill()
+
+    def set_shown(self, shown: bool) -> None:
+        """The tab came to the front (True) or went behind another or away (False)."""
+        self._shown = shown
+        if shown and self._stale:
             self.fill()
 
     def fill(self) -> None:
@@ -100,16 +113,6 @@ class CandidatesView(QWidget):
             return ""
         item = self.table.item(rows[0].row(), 0)
         return item.text() if item else ""
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
-        # Asked on the next turn of the loop: a tab is shown for a moment while the window
-        # is built and the glossary tab raised over it, which must not cost the start-up.
-        QTimer.singleShot(0, self._fill_if_shown)
-
-    def _fill_if_shown(self) -> None:
-        if self._stale and self.isVisible():
-            self.fill()
 
     def _on_document_changed(self, _index: int) -> None:
         self.invalidate()

@@ -39,6 +39,7 @@ from reader.core.glossary import Glossary
 from reader.core.library import Lookup, Placed
 from reader.core.occurrence_words import describe_groups, word_groups
 from reader.core.textsearch import TextMatches
+from reader.ui.flow_layout import FlowLayout
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 from reader.ui.kwic_delegate import KwicDelegate
 from reader.ui.layout import column_widths
@@ -172,7 +173,7 @@ class GlossaryPanel(QWidget):
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Term details")
         self.details.anchorClicked.connect(self._on_details_link)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at laptop widths rather than eliding the labels
         self.copy_buttons: dict[str, QToolButton] = {}
         for key, label in (
             ("term", "Copy term"),
@@ -186,7 +187,6 @@ class GlossaryPanel(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.copy(k))
             self.copy_buttons[key] = button
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self._card_buttons = buttons
         layout = QVBoxLayout(self._details_box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -233,7 +233,10 @@ class GlossaryPanel(QWidget):
         self._lookup = lookup
         self.details.setHtml(details_html(lookup, self._glossary, self.tone_colours))
         for key, button in self.copy_buttons.items():
-            button.setEnabled(key != "equivalents" or lookup.glossary is not None)
+            has_equivalents = lookup.glossary is not None and bool(
+                lookup.glossary.english or lookup.glossary.russian
+            )
+            button.setEnabled(key != "equivalents" or has_equivalents)
         self.occurrence_model.set_occurrences(lookup.occurrences, first, words)
         groups = word_groups(lookup.term, (p.word for g in words or [] for p in g))
         self.occurrence_words.setText(describe_groups(lookup.term, groups))

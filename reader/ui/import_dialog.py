@@ -9,11 +9,14 @@ the reader correct the header before anything is saved. Saving is the core's job
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.documents import Document
 from reader.core.errors import ImportCancelledError, ReaderError
 from reader.core.importing import Imported, from_clipboard, read_import
 from reader.core.importing.store import (
@@ -95,10 +99,17 @@ class ImportDialog(QDialog):
 
     ``metadata`` holds the checked header once the reader pressed Save."""
 
-    def __init__(self, imported: Imported, taken: set[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        imported: Imported,
+        taken: set[str],
+        parent: QWidget | None = None,
+        originals: Sequence[Document] = (),
+    ) -> None:
         super().__init__(parent)
         self.imported = imported
         self.taken = taken
+        self.originals = list(originals)
         self.metadata: Metadata | None = None
         self.setWindowTitle(f"Import {imported.original}")
         self.resize(720, 640)
@@ -153,6 +164,22 @@ class ImportDialog(QDialog):
             field.setAccessibleName(f"Document {key}")
             self.fields[key] = field
             form.addRow(key.capitalize(), field)
+        # A translation names its original, so alignment and the term check find it.
+        self.translation_of = QComboBox(self)
+        self.translation_of.addItem("— an original statement —", None)
+        for document in self.originals:
+            self.translation_of.addItem(f"{document.id}  {document.title}", document.id)
+        self.translation_of.setAccessibleName("Translation of")
+        self.language = QComboBox(self)
+        for code, name in (("en", "English"), ("ru", "Russian")):
+            self.language.addItem(name, code)
+        self.language.setAccessibleName("Language of the translation")
+        self.language.setEnabled(False)
+        self.translation_of.currentIndexChanged.connect(
+            lambda _: self.language.setEnabled(self.translation_of.currentData() is not None)
+        )
+        form.addRow("Translation of", self.translation_of)
+        form.addRow("Language", self.language)
         return form
 
     def _preview_html(self) -> str:
@@ -163,6 +190,11 @@ class ImportDialog(QDialog):
 
     def _on_save(self) -> None:
         values = {key: field.text().strip() or None for key, field in self.fields.items()}
+        original_id = self.translation_of.currentData()
+        original = next((d for d in self.originals if d.id == original_id), None)
+        if original is not None:  # a translation: dated and placed as its original
+            values["date"] = values["date"] or original.date
+            values["place"] = values["place"] or original.place
         try:
             self.metadata = metadata_for(
                 self.imported,
@@ -176,6 +208,11 @@ class ImportDialog(QDialog):
         except ReaderError as exc:
             self.error.setText(str(exc))
             return
+        if original is not None:
+            lang = str(self.language.currentData())
+            self.metadata = replace(
+                self.metadata, extra=(("translation-of", original.id), ("lang", lang))
+            )
         self.accept()
 
 
@@ -248,7 +285,10 @@ class Importer(QObject):
         except ReaderError as exc:
             self.failed.emit(str(exc))
             return
-        dialog = ImportDialog(imported, set(self.library.document_ids()), self._window)
+        from reader.core.bilingual import translation_info
+
+        originals = [d for d in self.library.documents if translation_info(d) is None]
+        dialog = ImportDialog(imported, set(self.library.document_ids()), self._window, originals)
         dialog.accepted.connect(lambda: self._save(dialog))
         dialog.open()
         self.dialog_opened.emit(dialog)

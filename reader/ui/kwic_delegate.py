@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.occurrence_model import KWIC_ROLE
+from reader.ui.occurrence_model import KWIC_ROLE, TRANSLATION_ROLE, OccurrenceModel
 
 
 class KwicDelegate(QStyledItemDelegate):
     """Draws a keyword-in-context line: paragraph number in grey, the keyword bold and
-    underlined. Painted as three runs of text, no rich-text layout per row."""
+    underlined. Painted as three runs of text, no rich-text layout per row.
+
+    When the library holds translations, a second line under each occurrence shows its aligned
+    sentence in each translation (the bilingual concordance), the term's equivalent bold."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        model = index.model()
+        if isinstance(model, OccurrenceModel) and model.renderings is not None:
+            size.setHeight(size.height() * 2)  # one height for all rows: the list stays fast
+        return size
 
     def paint(
         self,
@@ -36,6 +48,11 @@ class KwicDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         label, left, match, right = parts
+        translations = index.data(TRANSLATION_ROLE)
+        if translations is not None:
+            line = rect.height() // 2
+            self._paint_translation(painter, options, rect.adjusted(0, line, 0, 0), translations)
+            rect = QRect(rect.left(), rect.top(), rect.width(), line)
         plain = QFont(options.font)
         strong = QFont(plain)
         strong.setBold(True)
@@ -58,3 +75,57 @@ class KwicDelegate(QStyledItemDelegate):
             )
             x += QFontMetrics(font).horizontalAdvance(text)
         painter.restore()
+
+    def _paint_translation(
+        self,
+        painter: QPainter,
+        options: QStyleOptionViewItem,
+        rect: QRect,
+        translations: list[tuple[str, str, tuple[int, int] | None]],
+    ) -> None:
+        """``EN  …sentence with the **equivalent**…``, cut to the width around the equivalent."""
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)
+        palette = options.palette
+        grey = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        plain = QFont(options.font)
+        plain.setPointSizeF(max(6.0, plain.pointSizeF() * 0.9))
+        strong = QFont(plain)
+        strong.setBold(True)
+        if translations:
+            lang, text, span = translations[0]
+            runs = _around(text, span, QFontMetrics(plain), rect.width())
+            runs = [(f"{lang.upper()}  ", False), *runs]
+        else:
+            runs = [("— not in the translation", False)]
+        painter.save()
+        painter.setClipRect(rect)
+        x = rect.left() + 12
+        for text, bold in runs:
+            font = strong if bold else plain
+            painter.setFont(font)
+            painter.setPen(grey if not bold else palette.color(QPalette.ColorRole.Text))
+            if selected:
+                painter.setPen(grey)
+            area = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
+            painter.drawText(
+                area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+            )
+            x += QFontMetrics(font).horizontalAdvance(text)
+        painter.restore()
+
+
+def _around(
+    text: str, span: tuple[int, int] | None, metrics: QFontMetrics, width: int
+) -> list[tuple[str, bool]]:
+    """The sentence as (text, bold) runs, the equivalent bold, cut so the equivalent shows."""
+    if span is None:
+        return [(text, False)]
+    at, end = span
+    room = max(0, width - metrics.horizontalAdvance(text[at:end]))
+    start = at
+    while start > 0 and metrics.horizontalAdvance(text[start - 1 : at]) < room // 3:
+        start -= 1
+    before = ("…" if start > 0 else "") + text[start:at]
+    return [(before, False), (text[at:end], True), (text[end:], False)]

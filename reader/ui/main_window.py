@@ -61,10 +61,13 @@ from reader.ui.user_actions import UserActions
 
 if TYPE_CHECKING:
     from reader.ui.compare_view import CompareWindow
+    from reader.ui.occurrence_model import Renderings
     from reader.ui.translation_window import TranslationWindow
 
 SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
-READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
+READY_MESSAGE = (
+    "Click any word to look it up; Ctrl+F finds in the texts; F3 steps through occurrences."
+)
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
 
@@ -269,7 +272,7 @@ class MainWindow(QMainWindow):
         self.expand_action = action("◂ Glossary", None, self.dock.show)
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
-        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
+        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+U", self.show_vocabulary)
         self.known_action = action("Mark word &known / unknown", "Ctrl+Shift+K", self.toggle_known)
         self.paragraph_known_action = action(
             "Mark all words of this &paragraph known", "Ctrl+Shift+M", self.mark_paragraph_known
@@ -364,6 +367,7 @@ class MainWindow(QMainWindow):
         self.user_actions.glossary_changed.connect(self._on_user_actions_glossary_changed)
         self.panel.star_toggled.connect(self.user_actions.toggle_star)
         self.user_actions.notes_changed.connect(self._on_user_actions_notes_changed)
+        self.candidates_dock.visibilityChanged.connect(self.candidates.set_shown)
         self.candidates.add_requested.connect(self.user_actions.add_or_edit)
         self.candidates.candidate_selected.connect(self.select_term)
         for doc_id in self.views:
@@ -562,6 +566,7 @@ class MainWindow(QMainWindow):
             counts += f" · all {len(self.library.documents)} documents: {target.total}"
         if isinstance(target, Lookup):
             words = self.library.occurrence_words(target.occurrences)
+            self.panel.occurrence_model.renderings = self._concordance_for(target)
             self.panel.show_lookup(target, self.shown, words)
             # The whole answer in one line, for a reader who has hidden the panel.
             gloss = first_gloss(target)
@@ -877,9 +882,32 @@ class MainWindow(QMainWindow):
             self.selection.changed.connect(self._on_selection_changed_translations)
             window.resize(self.size())
             self.translation_window = window
+        self.translation_window.refresh()
         self.translation_window.show()
         self.translation_window.raise_()
         return self.translation_window
+
+    def _concordance_for(self, lookup: Lookup) -> Renderings | None:
+        """The aligned sentences of each occurrence of ``lookup`` (None: no translations)."""
+        from reader.core.bilingual import Concordance, corrections_for, translation_pairs
+
+        if not translation_pairs(self.library.documents):
+            return None
+        concordance = Concordance(
+            self.library.documents, self.library.glossary, corrections_for(self.library)
+        )
+        term = lookup.glossary
+
+        def renderings(
+            doc_id: str, start: int
+        ) -> list[tuple[str, str, tuple[int, int] | None]] | None:
+            original = self.library.document(doc_id)
+            if not concordance.alignments(original):
+                return None  # a document nobody translated: no second line to fill
+            found = concordance.renderings(original, term, start)
+            return [(r.lang, r.text, r.found) for r in found]
+
+        return renderings
 
     def _on_translation_place_activated(self, doc_id: str, start: int, end: int) -> None:
         if doc_id in self.views:
@@ -933,7 +961,9 @@ class MainWindow(QMainWindow):
         """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
         from reader.ui.shortcuts import ShortcutsDialog
 
-        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        # The panels' show/hide actions (Ctrl+G, Ctrl+D) belong to their docks, not the window.
+        docks = [self.panel_toggle_action, self.documents_toggle_action]
+        self.shortcuts_dialog = ShortcutsDialog(self.actions() + docks, self)
         self.shortcuts_dialog.open()
 
     def about(self) -> None:

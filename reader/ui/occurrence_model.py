@@ -22,6 +22,10 @@ from reader.core.library import Placed
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
 KWIC_ROLE = Qt.ItemDataRole.UserRole + 11  # (paragraph label, left, match, right)
+#: [(lang, aligned sentence, (start, end) of the equivalent in it or None)] of an occurrence
+#: row, for the concordance.
+TRANSLATION_ROLE = Qt.ItemDataRole.UserRole + 12
+Renderings = Callable[[str, int], list[tuple[str, str, tuple[int, int] | None]] | None]
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
@@ -39,6 +43,9 @@ class OccurrenceModel(QAbstractListModel):
         self._rows = 0
         self._bold = QFont()
         self._bold.setBold(True)
+        #: The aligned translation sentences of the occurrence at (document, start), when the
+        #: library holds translations; None hides the concordance line.
+        self.renderings: Renderings | None = None
 
     def set_occurrences(
         self,
@@ -96,7 +103,7 @@ class OccurrenceModel(QAbstractListModel):
                 plural = "s" if len(group) != 1 else ""
                 return f"{group.document.id} — {len(group)} occurrence{plural}"
             return self._bold if role == _FONT else None
-        if role not in (_DISPLAY, _ACCESSIBLE, SPAN_ROLE, KWIC_ROLE):
+        if role not in (_DISPLAY, _ACCESSIBLE, SPAN_ROLE, KWIC_ROLE, TRANSLATION_ROLE):
             return None
         if self._orders is not None:
             number = self._orders[group_number][number]
@@ -115,6 +122,10 @@ class OccurrenceModel(QAbstractListModel):
             )
         if role == SPAN_ROLE:
             return (occurrence.document, occurrence.start, occurrence.end)
+        if role == TRANSLATION_ROLE:
+            if self.renderings is None:
+                return None
+            return self.renderings(occurrence.document, occurrence.start)
         return f"¶{occurrence.paragraph} {occurrence.context}"
 
     def row_of(self, hit: tuple[str, int, int]) -> int:

@@ -80,6 +80,10 @@ class TranslationWindow(QMainWindow):
         self.chooser = QComboBox(self)
         for original, translation in self.pairs:
             self.chooser.addItem(f"{original.id} ↔ {translation.id} ({translation.title})")
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(30)
         toolbar.addWidget(QLabel(" Translation: ", self))
         toolbar.addWidget(self.chooser)
         self.export_action = QAction("Export TMX…", self)
@@ -113,6 +117,21 @@ class TranslationWindow(QMainWindow):
         self.view.correction_requested.connect(self._on_view_correction_requested)
         self.view.rendering_chosen.connect(self._on_view_rendering_chosen)
         self.check_table.cellClicked.connect(self._on_check_table_cell_clicked)
+
+    def refresh(self) -> None:
+        """List the library's translations again (one may have been imported or removed)."""
+        pairs = translation_pairs(self.library.documents)
+        if [(a.id, b.id) for a, b in pairs] == [(a.id, b.id) for a, b in self.pairs]:
+            return
+        self.pairs = pairs
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for original, translation in pairs:
+            self.chooser.addItem(f"{original.id} ↔ {translation.id} ({translation.title})")
+        self.chooser.blockSignals(False)
+        self.export_action.setEnabled(bool(pairs))
+        if pairs:
+            self.show_pair(0)
 
     # -- showing a pair -------------------------------------------------------------------
 

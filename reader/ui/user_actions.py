@@ -24,6 +24,7 @@ from reader.core.library import Library
 from reader.core.pinyin import has_han
 from reader.ui.plain import plain_message_box
 from reader.ui.term_dialog import TermDialog
+from reader.ui.terms_import_dialog import TermsImportDialog
 
 
 class UserActions(QObject):
@@ -127,7 +128,7 @@ class UserActions(QObject):
         self.glossary_changed.emit()
 
     def import_terms(self, path: Path | None = None) -> None:
-        """Preview a termbase, then apply it keeping or replacing conflicting values."""
+        """Preview a termbase entry by entry; import what the user ticked."""
         from reader.core.termbase import apply, preview
 
         if path is None:
@@ -142,22 +143,11 @@ class UserActions(QObject):
         except ReaderError as exc:
             self._warn(str(exc))
             return
-        box = QMessageBox(self.window)
-        box.setWindowTitle("Import terms")
-        counts = plan.counts()
-        box.setText(
-            f"{path.name}: {counts['new']} new, {counts['same']} the same,"
-            f" {counts['adds']} adding to an entry, {counts['conflict']} in conflict."
-        )
-        box.setDetailedText(_preview_text(plan))
-        keep = box.addButton("Import, keep mine", QMessageBox.ButtonRole.AcceptRole)
-        replace = box.addButton("Import, use theirs", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        chosen = box.clickedButton()
-        if chosen not in (keep, replace):
+        dialog = TermsImportDialog(plan, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        apply(self.library, plan, "keep" if chosen is keep else "replace")
+        skip, replace = dialog.choices()
+        apply(self.library, plan, "keep", skip=skip, replace=replace)
         self.glossary_changed.emit()
 
     def export_data(self) -> None:
@@ -187,15 +177,3 @@ class UserActions(QObject):
             return
         self.library.reload_user_data()
         self.glossary_changed.emit()
-
-
-def _preview_text(plan: object) -> str:
-    from reader.core.termbase import Preview
-
-    assert isinstance(plan, Preview)
-    lines = []
-    for item in plan.items:
-        lines.append(f"{item.status}: {item.hanzi}")
-        for change in item.changes:
-            lines.append(f"    {change.field}: {change.current!s} → {change.incoming!s}")
-    return "\n".join(lines + [f"skipped: {s}" for s in plan.skipped])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -229,3 +230,35 @@ def test_using_a_rendering_makes_it_the_attested_first_equivalent(tmp_path: Path
     assert english.id in library.glossary.source(term.english_source).citation()
     checks = {c.term.hanzi: c for c in check_terms(alignment, library.glossary)}
     assert checks["双方"].renderings["the Parties"] == 6 and not checks["双方"].missing
+
+
+def test_import_a_translation_and_align_it(tmp_path: Path) -> None:
+    body = (DATA / "2025-en-partial.txt").read_text(encoding="utf-8").split("---\n", 1)[1]
+    source = tmp_path / "opening in English.txt"
+    source.write_text(body, encoding="utf-8")
+    env = {**os.environ, "READER_DATA_DIR": str(tmp_path / "data")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+
+    imported = run("import", str(source), "--translation-of", "2025", "--lang", "en", "--json")
+    assert imported.returncode == 0, imported.stderr
+    document = json.loads(imported.stdout)
+    assert document["extra"]["translation-of"] == "2025" and document["extra"]["lang"] == "en"
+    assert document["date"] == "2025-05-08"  # the original's, as the file names none
+    aligned = run("align", "2025", document["id"], "--json")
+    assert len(json.loads(aligned.stdout)["pairs"]) == 8
+    again = run("import", str(source), "--translation-of", document["id"], "--lang", "en")
+    assert again.returncode == 2 and "itself a translation" in again.stderr
+    lone = run("import", str(source), "--lang", "ru")
+    assert lone.returncode == 2 and "--translation-of" in lone.stderr
+    unknown = run("import", str(source), "--translation-of", "1999", "--lang", "en")
+    assert unknown.returncode == 2 and "no document with id '1999'" in unknown.stderr
+    for result in (again, lone, unknown):
+        assert "Traceback" not in result.stderr

@@ -46,3 +46,9 @@ def test_the_plain_lookup_prints_the_groups(capsys):
     out = capsys.readouterr().out
     assert "as a word: 9 · inside 行为 ×" in out
     assert "(wéi in 行为)" in out
+
+
+def test_a_word_inside_a_longer_one_is_spelt_as_it_is_spelt_alone(capsys):
+    occurrences = lookup_json(capsys, "全球战略稳定")
+    inside = [o for o in occurrences if o["word"] == "全球战略稳定体系"]
+    assert inside and all(o["pinyin"] == "quánqiú zhànlüè wěndìng" for o in inside)

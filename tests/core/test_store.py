@@ -29,7 +29,8 @@ WRITER = textwrap.dedent(
     from reader.core.userterms import UserData
 
     data = UserData(Store.open(Path(sys.argv[1])))
-    batch = len(data.entries()) // {BATCH}
+    counter = data.entries().get("计数")
+    batch = int(counter.fields["note"]) if counter else 0  # go on from the last batch committed
     print("ready", flush=True)
     while True:
         batch += 1

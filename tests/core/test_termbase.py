@@ -37,7 +37,7 @@ def test_xbench_martif_preview_says_new_conflict_and_skipped(user_library):
 
 def test_keep_leaves_the_users_values_replace_takes_the_termbases(user_library):
     done = apply(user_library, preview(user_library, DATA / "xbench.tbx"), "keep")
-    assert done == {"added": 1, "updated": 0, "kept": 1, "same": 0}
+    assert done == {"added": 1, "updated": 0, "kept": 1, "same": 0, "skipped": 0}
     assert user_library.glossary.get("战略稳定").english == ("strategic stability",)
     new = user_library.glossary.get("地区安全")
     assert new.english == ("regional security",) and new.pinyin == "dìqū ānquán"
@@ -47,6 +47,16 @@ def test_keep_leaves_the_users_values_replace_takes_the_termbases(user_library):
     assert user_library.glossary.get("战略稳定").english == ("strategic steadiness",)
     assert user_library.glossary.get("战略稳定").origin == "edited"
     assert preview(user_library, DATA / "xbench.tbx").counts()["same"] == 2
+
+
+def test_entry_by_entry_choices_skip_one_and_take_theirs_for_another(user_library):
+    plan = preview(user_library, DATA / "xbench.tbx")
+    done = apply(
+        user_library, plan, "keep", skip=frozenset({"地区安全"}), replace=frozenset({"战略稳定"})
+    )
+    assert done["skipped"] == 1 and done["updated"] == 1
+    assert "地区安全" not in user_library.glossary
+    assert user_library.glossary.get("战略稳定").english == ("strategic steadiness",)
 
 
 def test_multiterm_utf16_ntig_descripgrp_and_admin_source(user_library):

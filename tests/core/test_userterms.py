@@ -170,6 +170,7 @@ def test_export_my_data_and_import_it_into_a_fresh_store(user_library, tmp_path)
     lib.set_term("战略稳定", {"note": "mine"})
     lib.star("地区安全")
     lib.set_paragraph_note("2016", 2, "opening formula")
+    lib.known_words.add(["安全", "国家"])
     backup = tmp_path / "my-data.json"
     assert write_backup(lib.user, backup)["terms"] == 2
     fresh = Library.open(store=Store.open(tmp_path / "other" / "reader.sqlite3"))
@@ -180,6 +181,7 @@ def test_export_my_data_and_import_it_into_a_fresh_store(user_library, tmp_path)
     assert fresh.glossary.starred == frozenset({"地区安全"})
     assert fresh.paragraph_notes("2016") == {2: "opening formula"}
     assert fresh.glossary.source(key).url == "https://example.org/briefing"
+    assert sorted(fresh.known_words) == ["国家", "安全"]
 
 
 def test_a_broken_backup_changes_nothing(user_library, tmp_path):

@@ -175,3 +175,79 @@ def test_the_translation_window_follows_the_term_selected_in_the_main_window(
         for s in view.extraSelections()
     )
     assert "risk of nuclear conflict is rising" in tinted
+
+
+def test_a_translation_imported_in_the_window_is_aligned(qtbot, make_window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    library = Library.open(user_folder=tmp_path / "documents")
+    window = make_window(library)
+    assert window.open_translations().pairs == []  # opened before: it must learn of the import
+    source = tmp_path / "opening.txt"
+    source.write_text(TRANSLATION.read_text(encoding="utf-8").split("---\n", 1)[1], "utf-8")
+    with qtbot.waitSignal(window.importer.dialog_opened, timeout=10000) as blocker:
+        window.importer.import_files([source])
+    dialog = blocker.args[0]
+    assert not dialog.language.isEnabled()
+    dialog.translation_of.setCurrentIndex(dialog.translation_of.findData("2025"))
+    assert dialog.language.isEnabled() and dialog.language.currentData() == "en"
+    with qtbot.waitSignal(window.importer.document_added, timeout=5000) as added:
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    document = library.document(added.args[0])
+    assert document.extra["translation-of"] == "2025" and document.date == "2025-05-08"
+    translations = window.open_translations()
+    assert "8 pairs" in translations.summary.text()
+
+
+def test_occurrence_list_shows_each_aligned_sentence_under_its_occurrence(
+    qtbot, make_window, bilingual_library
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.occurrence_model import SPAN_ROLE, TRANSLATION_ROLE
+
+    window = make_window(bilingual_library)
+    window.select_term("核冲突")
+    model = window.panel.occurrence_model
+    rows = [r for r in model.occurrence_rows() if model.index(r, 0).data(SPAN_ROLE)[0] == "2025"]
+    (row,) = rows
+    ((lang, text, span),) = model.index(row, 0).data(TRANSLATION_ROLE)
+    assert lang == "en" and text[span[0] : span[1]] == "nuclear conflict"
+    view = window.panel.occurrences
+    view.scrollTo(model.index(row, 0))
+    rect = view.visualRect(model.index(row, 0))
+    image = view.viewport().grab().toImage()
+
+    def inked(top: int, bottom: int) -> int:
+        background = image.pixelColor(rect.right() - 2, top + 1)
+        return sum(
+            1
+            for y in range(top, bottom)
+            for x in range(rect.left() + 20, min(rect.right(), rect.left() + 400), 2)
+            if image.pixelColor(x, y) != background
+        )
+
+    middle = rect.top() + rect.height() // 2
+    assert inked(middle, rect.bottom()) > 30, "the aligned sentence is drawn under the line"
+    # Without translations the rows are single lines again.
+    window.select_term("战略稳定")
+    assert model.renderings is not None
+    plain = make_window()
+    plain.select_term("核冲突")
+    assert plain.panel.occurrence_model.renderings is None
+    plain_row = plain.panel.occurrences.visualRect(
+        plain.panel.occurrence_model.index(plain.panel.occurrence_model.occurrence_rows()[0], 0)
+    )
+    assert plain_row.height() * 2 == rect.height()
+
+
+def test_a_merged_pair_can_be_split_and_the_rest_rejoined(qtbot, translation_window) -> None:  # type: ignore[no-untyped-def]
+    view = translation_window.view
+    menu = view.correction_menu(_point_of(view, "双方坚信"))
+    split = next(a for a in menu.actions() if a.data() == "split")
+    assert split.isEnabled()  # two sentences of the original, one of the translation
+    split.trigger()
+    beads = [(b.src, b.tgt) for b in translation_window.alignment.beads]
+    assert ((3,), (3,)) in beads and ((4,), ()) in beads
+    menu = view.correction_menu(_point_of(view, "遗憾的是"))
+    assert not next(a for a in menu.actions() if a.data() == "split").isEnabled()

@@ -153,3 +153,33 @@ def test_edit_a_bundled_entry_then_export_only_starred_terms(
     assert window.export_to("tsv", None, target, starred=True)
     rows = target.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 2 and rows[1].startswith("战略稳定\t")
+
+
+def test_import_terms_preview_lets_the_user_choose_entry_by_entry(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    from reader.ui.terms_import_dialog import TermsImportDialog
+    from tests.conftest import ROOT
+
+    library = Library.open(store=Store.open(tmp_path / "reader.sqlite3"))
+    window = make_window(library)
+    shown: dict[str, str] = {}
+
+    def choose(dialog: TermsImportDialog) -> int:
+        rows = {dialog.table.item(r, 2).text(): r for r in range(dialog.table.rowCount())}
+        shown["changes"] = dialog.table.item(rows["战略稳定"], 4).text()
+        shown["what"] = dialog.table.item(rows["地区安全"], 3).text()
+        dialog.table.item(rows["战略稳定"], 1).setCheckState(Qt.CheckState.Checked)
+        dialog.table.item(rows["地区安全"], 0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TermsImportDialog, "exec", choose)
+    with qtbot.waitSignal(window.user_actions.glossary_changed, timeout=2000):
+        window.user_actions.import_terms(ROOT / "tests" / "data" / "termbases" / "xbench.tbx")
+    assert shown == {
+        "changes": "english: strategic stability → strategic steadiness",
+        "what": "new",
+    }
+    assert "地区安全" not in library.glossary
+    assert library.glossary.get("战略稳定").english == ("strategic steadiness",)
+    assert window.model.index(window.model.row_of("战略稳定"), 2).data() == "strategic steadiness"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,13 +45,15 @@ def load_user_documents(folder: Path) -> tuple[list[Document], list[ImportFileEr
 
 @dataclass(frozen=True)
 class Metadata:
-    """The header of a document about to be saved: guesses, corrected by the person."""
+    """The header of a document about to be saved: guesses, corrected by the person.
+    ``extra`` holds further header fields (a translation's ``translation-of`` and ``lang``)."""
 
     id: str
     title: str
     date: str
     place: str
     source: str
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 def metadata_for(
@@ -117,6 +119,7 @@ def render(imported: Imported, meta: Metadata) -> str:
         "date": meta.date,
         "place": meta.place,
         "source": meta.source,
+        **dict(meta.extra),
         "original": _one_line(imported.original),
         "sha256": imported.sha256,
         "format": imported.kind,
@@ -176,14 +179,45 @@ def add_to_library(library: Library, imported: Imported, meta: Metadata) -> Docu
     return document
 
 
-def import_path(library: Library, path: Path, **fields: str | None) -> Document:
-    """``reader import PATH``: read, refuse a repeat, fill in the header, save, add."""
+def import_path(
+    library: Library,
+    path: Path,
+    translation_of: str | None = None,
+    lang: str | None = None,
+    **fields: str | None,
+) -> Document:
+    """``reader import PATH``: read, refuse a repeat, fill in the header, save, add.
+
+    With ``translation_of``, the document is a translation of that library document into
+    ``lang``: its date and place default to the original's, and its header says what it
+    translates, so alignment, the concordance and the term check find it."""
     from reader.core.importing import read_import
 
+    extra: tuple[tuple[str, str], ...] = ()
+    if translation_of is not None:
+        original = _translatable(library, path, translation_of, lang)
+        fields["date"] = fields.get("date") or original.date
+        fields["place"] = fields.get("place") or original.place
+        extra = (("translation-of", original.id), ("lang", str(lang)))
+    elif lang is not None:
+        raise ImportFileError(path, "--lang goes with --translation-of DOC")
     imported = read_import(path)
     check_new(imported, library.documents)
     meta = metadata_for(imported, set(library.document_ids()), **fields)
+    if extra:
+        meta = replace(meta, extra=extra)
     return add_to_library(library, imported, meta)
+
+
+def _translatable(library: Library, path: Path, doc_id: str, lang: str | None) -> Document:
+    from reader.core.bilingual import LANGUAGES, translation_info
+
+    if lang not in LANGUAGES:
+        raise ImportFileError(path, f"a translation needs --lang {' or '.join(LANGUAGES)}")
+    original = library.document(doc_id)  # an unknown id: a clear error, nothing read
+    if translation_info(original) is not None:
+        raise ImportFileError(path, f"{doc_id!r} is itself a translation; give its original")
+    return original
 
 
 def remove_from_library(library: Library, doc_id: str) -> Document:
