@@ -148,8 +148,8 @@ def tbx(library: Library, terms: list[Term]) -> str:
         _concept(library, body, term, number)
     ET.indent(root)
     # A literal CR in text comes back from any XML parser as LF: write it as a reference.
-    body = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    text = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def _el(parent: ET.Element | None, tag: str, attrib: dict[str, str] | None = None) -> ET.Element:
