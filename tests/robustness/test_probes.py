@@ -182,3 +182,19 @@ def test_a_text_with_a_control_character_is_refused_with_its_line(
     )
     err = refused(capsys, "--texts", str(texts), "segment", "x")
     assert f"x.txt line 9: holds the control character U+{ord(control[0]):04X}" in err
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        '"paragraph_notes": [{"document": "2016", "paragraph": 1, "text": "a\\u001b[2Jb"}]',
+        '"known_words": [{"word": "\\u8bcd\\u001b[2J", "changed": 1.0}]',
+    ],
+    ids=["note", "known word"],
+)
+def test_a_backup_cannot_bring_what_the_commands_refuse(
+    section: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "b.json"
+    backup.write_text(f'{{"format": "reader-user-data", "version": 1, {section}}}')
+    assert "holds the control character U+001B" in refused(capsys, "data", "import", str(backup))
