@@ -215,7 +215,10 @@ def _item_dict(item: Any) -> dict[str, Any]:
 
 def _candidates(library: Any, args: argparse.Namespace) -> int:
     from reader.core.candidates import candidates
+    from reader.core.errors import ReaderError
 
+    if args.limit < 1:  # a negative limit sliced off the end of the list and exited 0
+        raise ReaderError(f"candidates: --limit must be at least 1, got {args.limit}")
     found = candidates(library, args.doc, args.limit)
     if args.json:
         _print_json(

@@ -20,6 +20,16 @@ os.environ["READER_CACHE_DIR"] = str(_CACHE)
 _DATA = Path(tempfile.mkdtemp(prefix="reader-test-data-"))
 os.environ["READER_DATA_DIR"] = str(_DATA)
 
+# Fuzzing with hypothesis explores the same examples on every run (derandomize): a failure it
+# finds is reproduced by the next run, and a green CI run is not a matter of luck.
+try:
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("reader", derandomize=True, database=None)
+    _hypothesis_settings.load_profile("reader")
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 

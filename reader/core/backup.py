@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.core.errors import DataFileError, ReaderError
 from reader.core.files import read_text_bounded, write_file
-from reader.core.userterms import UserData, check_hanzi, clean_fields
+from reader.core.userterms import UserData, check_hanzi, check_text, clean_fields
 
 FORMAT = "reader-user-data"
 VERSION = 1
@@ -113,7 +113,12 @@ def read_backup(data: UserData, path: Path) -> dict[str, int]:
         ]
         stars = [str(h) for h in content.get("stars", [])]
         notes = [
-            (n["document"], int(n["paragraph"]), n.get("anchor", ""), n["text"])
+            (
+                n["document"],
+                int(n["paragraph"]),
+                n.get("anchor", ""),
+                check_text("a note", n["text"]),
+            )
             for n in content.get("paragraph_notes", [])
         ]
         extra = {
@@ -176,4 +181,7 @@ def _checked_rows(
             isinstance(row.get(c), str | int | float) for c in (*keys, *others)
         ):
             raise ValueError(f"row {row!r} lacks one of {', '.join((*keys, *others))}")
+        for value in row.values():  # what 'known add' or a note refuses, a backup may not bring
+            if isinstance(value, str):
+                check_text(f"a row of {_table}", value)
     return rows

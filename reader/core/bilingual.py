@@ -56,6 +56,8 @@ def check_pair(original: Document, translation: Document) -> str:
             f"{translation.id} is not a translation: its header needs "
             f"'{TRANSLATION_OF}: <document id>' and '{LANGUAGE}: en' or 'ru'"
         )
+    if translation.id == original.id:  # 'translation-of' naming itself aligned a text with itself
+        raise TranslationError(f"{translation.id} names itself in '{TRANSLATION_OF}'")
     if info[0] != original.id:
         raise TranslationError(
             f"{translation.id} is a translation of {info[0]}, not of {original.id}"
@@ -187,7 +189,7 @@ def _xml_text(text: str) -> str:
         or ("\ue000" <= ch <= "\ufffd")
         or ch > "\uffff"
     )
-    return escape(allowed)
+    return escape(allowed).replace("\r", "&#13;")  # a literal CR would be read back as LF
 
 
 @dataclass(frozen=True)

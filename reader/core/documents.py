@@ -33,6 +33,9 @@ from reader.core.files import FileAccessError, read_bounded
 
 REQUIRED_FIELDS = ("id", "title", "date", "place", "source")
 ITEM_MARKER = "- "
+#: NUL, ESC, BEL, DEL...: never in a statement's text; printed by ``segment`` or ``find`` they
+#: would drive the terminal, and a TMX export could not hold them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
 
@@ -92,6 +95,11 @@ def load_document(path: Path, origin: str = "bundled") -> Document:
 
 
 def parse_document(content: str, path: Path, origin: str = "bundled") -> Document:
+    bad = _CONTROL.search(content)
+    if bad:
+        line = content.count("\n", 0, bad.start()) + 1
+        problem = f"holds the control character U+{ord(bad.group()):04X}"
+        raise DocumentFormatError(path, problem, line)
     lines = content.splitlines()
     meta, body_start = _parse_header(lines, path)
     paragraphs, text = _parse_body(lines[body_start:], body_start, path)

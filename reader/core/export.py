@@ -147,7 +147,9 @@ def tbx(library: Library, terms: list[Term]) -> str:
     for number, term in enumerate(terms, start=1):
         _concept(library, body, term, number)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # A literal CR in text comes back from any XML parser as LF: write it as a reference.
+    text = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def _el(parent: ET.Element | None, tag: str, attrib: dict[str, str] | None = None) -> ET.Element:

@@ -68,5 +68,7 @@ def _checked(words: Iterable[str]) -> list[str]:
         word = word.strip()
         if not has_han(word):
             raise KnownWordError(f"{word!r} has no Chinese characters; only words are marked known")
+        if not word.isprintable() or any(c.isspace() for c in word):  # ESC, NUL, a tab, a space
+            raise KnownWordError(f"{word!r} holds a space or a control character; give one word")
         checked.append(word)
     return checked

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 
 #: Bump when the rules change: caches holding spelt pinyin are then rebuilt.
-ORTHOGRAPHY_VERSION = "2"
+ORTHOGRAPHY_VERSION = "3"
 
 _TONES = {
     "ā": "a", "á": "a", "ǎ": "a", "à": "a",
@@ -279,11 +279,11 @@ def _idioms(
     seps: list[str],
     is_idiom: Callable[[str], bool] | None,
 ) -> None:
-    if len(hanzi) == 4 and len(characters) == 4 and is_idiom is not None and is_idiom(hanzi):
-        if _divides(characters):
-            seps[:] = ["", "-", ""]
-        else:
-            seps[:] = ["", "", ""]
+    if len(hanzi) == 4 and len(characters) == 4 and is_idiom is not None:
+        # The caller knows (CC-CEDICT's mark): a word it does not mark is no idiom, however
+        # the draft writes it (国际社会 guójìshèhuì from CC-CEDICT is not guójì-shèhuì).
+        if is_idiom(hanzi):
+            seps[:] = ["", "-", ""] if _divides(characters) else ["", "", ""]
         return
     for start in _unit_starts(seps):
         end = start
@@ -302,14 +302,20 @@ def _idioms(
 
 
 def _coordinate_names(hanzi: str, syllables: list[str], seps: list[str]) -> None:
-    """One-syllable names side by side are a coordinate abbreviation: 中俄 Zhōng-É."""
-    if (
-        len(syllables) > 1
-        and len(hanzi) == len(syllables)
-        and all(s[:1].isupper() for s in syllables)
-        and all(sep == " " for sep in seps)
+    """One-syllable names side by side are a coordinate abbreviation: 中俄 Zhōng-É, and
+    also at the head of a longer word, 亚太地区 Yà-Tài dìqū (as 中美关系 Zhōng-Měi guānxì):
+    CC-CEDICT and the glossary write such heads as separate capitalised syllables."""
+    if len(hanzi) != len(syllables):
+        return
+    run = 0
+    while (
+        run < len(syllables)
+        and syllables[run][:1].isupper()
+        and (run == len(seps) or seps[run] == " ")
     ):
-        seps[:] = ["-"] * len(seps)
+        run += 1
+    if run > 1:
+        seps[: run - 1] = ["-"] * (run - 1)
 
 
 def _divides(characters: list[str]) -> bool:

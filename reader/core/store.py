@@ -145,7 +145,9 @@ class Store:
             ) from None
         notice = ""
         try:
-            connection = _connect_checked(path)
+            connection = _connect_patiently(path)
+        except sqlite3.OperationalError as exc:  # busy or locked: in use, not damaged
+            raise StoreError(f"{path}: cannot open the user database ({exc})") from None
         except sqlite3.DatabaseError as exc:
             aside = _move_aside(path)
             notice = (
@@ -208,6 +210,23 @@ class Store:
                 for statement in _statements(migration.sql):
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+
+#: Tries before a file that fails to open or check is called damaged: a file another Reader is
+#: creating at that moment can look broken for an instant; a damaged one stays damaged.
+OPEN_ATTEMPTS = 4
+
+
+def _connect_patiently(path: Path) -> sqlite3.Connection:
+    """:func:`_connect_checked`, tried again a few times before the error is believed."""
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return _connect_checked(path)
+        except sqlite3.DatabaseError:
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _connect_checked(path: Path) -> sqlite3.Connection:

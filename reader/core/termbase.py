@@ -19,6 +19,7 @@ Reader's own exports also carry ``pinyin:``, ``source:``, ``category:``, ``varia
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -32,7 +33,14 @@ from reader.core.glossary import CATEGORIES, PARTS_OF_SPEECH, UNVERIFIED, Source
 from reader.core.library import Library
 from reader.core.pinyin import has_han
 from reader.core.pinyin_format import join_syllables, numbered_to_marked
-from reader.core.userterms import FIELDS, LIST_FIELDS, FieldValue
+from reader.core.userterms import (
+    FIELDS,
+    LIST_FIELDS,
+    FieldValue,
+    TermEditError,
+    check_hanzi,
+    clean_fields,
+)
 
 FORMATS = ("tbx", "csv", "tsv", "pleco")
 CONFLICT_CHOICES = ("keep", "replace")
@@ -151,11 +159,41 @@ def _lang(element: ET.Element) -> str:
     return ""
 
 
+class _EntityDeclared(Exception):
+    """An <!ENTITY> declaration: refused, so no entity is ever expanded or fetched."""
+
+    def __init__(self, name: str, line: int) -> None:
+        super().__init__(name)
+        self.name, self.line = name, line
+
+
+def _parse_xml(raw: bytes) -> ET.Element:
+    """``raw`` parsed with entity declarations refused (billion laughs, external entities):
+    expat's amplification limit alone lets a few megabytes of expansion through, and a
+    termbase has no use for entities of its own. A first expat pass only looks for
+    declarations (it stops at the first); ElementTree then builds the tree."""
+    from xml.parsers import expat
+
+    scan = expat.ParserCreate()
+
+    def refuse(name: str, *_: object) -> None:
+        raise _EntityDeclared(name, scan.CurrentLineNumber)
+
+    scan.EntityDeclHandler = refuse
+    scan.UnparsedEntityDeclHandler = refuse
+    with contextlib.suppress(expat.ExpatError):  # ElementTree reports it, with its position
+        scan.Parse(raw, True)
+    return ET.fromstring(raw)  # bytes: the XML declaration names the encoding
+
+
 def _read_tbx(path: Path, raw: bytes) -> tuple[list[Incoming], list[str]]:
     try:
-        root = ET.fromstring(raw)  # bytes: the XML declaration names the encoding
+        root = _parse_xml(raw)
     except ET.ParseError as exc:
         raise TermbaseError(path, f"not valid XML: {exc}", exc.position[0]) from None
+    except _EntityDeclared as exc:
+        problem = f"declares the XML entity {exc.name!r}; entities are not accepted"
+        raise TermbaseError(path, problem, exc.line) from None
     entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
     if not entries and _local(root.tag) not in ("tbx", "martif"):
         raise TermbaseError(path, f"not a TBX file (root element <{_local(root.tag)}>)")
@@ -395,6 +433,13 @@ def preview(library: Library, path: Path, fmt: str | None = None) -> Preview:
         )
     items = []
     for item in merged.values():
+        try:  # checked here, not at the write: a bad row is skipped with its line, and a
+            # control character never reaches the preview printed to the terminal
+            check_hanzi(item.hanzi)
+            clean_fields(item.fields)
+        except TermEditError as exc:
+            skipped.append(f"line {item.line}: {_visible(item.hanzi)}: {_visible(str(exc))}")
+            continue
         term = library.glossary.get(item.hanzi)
         if term is None:
             items.append(PreviewItem(item.hanzi, "new", item))
@@ -413,6 +458,10 @@ def preview(library: Library, path: Path, fmt: str | None = None) -> Preview:
         )
         items.append(PreviewItem(item.hanzi, status, item, tuple(changes)))
     return Preview(path, items, skipped)
+
+
+def _visible(text: str) -> str:
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 def apply(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -61,8 +62,22 @@ class ParagraphNote:
     text: str
 
 
+#: Characters XML 1.0 cannot hold and terminals obey (ESC, BEL): refused in anything the user
+#: saves, so that a TBX export stays well-formed and printing a term or note cannot drive the
+#: terminal. Tab and newline stay allowed (a note may have lines).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def check_text(what: str, text: str) -> str:
+    """``text``, or a ``TermEditError`` naming ``what`` and the first control character."""
+    bad = _CONTROL.search(text)
+    if bad:
+        raise TermEditError(f"{what} holds the control character U+{ord(bad.group()):04X}")
+    return text
+
+
 def check_hanzi(hanzi: str) -> str:
-    hanzi = hanzi.strip()
+    hanzi = check_text("the term", hanzi.strip())
     if not has_han(hanzi):
         raise TermEditError(f"{hanzi!r}: a term needs Chinese characters")
     if any(c.isspace() for c in hanzi):
@@ -77,11 +92,11 @@ def clean_fields(changes: Mapping[str, object]) -> dict[str, FieldValue]:
         if field in TEXT_FIELDS:
             if not isinstance(value, str):
                 raise TermEditError(f"field {field!r} must be text")
-            clean[field] = value.strip()
+            clean[field] = check_text(f"field {field!r}", value.strip())
         elif field in LIST_FIELDS:
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
                 raise TermEditError(f"field {field!r} must be a list of texts")
-            items = (str(v).strip() for v in value)
+            items = (check_text(f"field {field!r}", str(v).strip()) for v in value)
             clean[field] = tuple(dict.fromkeys(v for v in items if v))
         else:
             raise TermEditError(f"unknown field {field!r}; known: {', '.join(FIELDS)}")
@@ -92,6 +107,16 @@ def clean_fields(changes: Mapping[str, object]) -> dict[str, FieldValue]:
     if pos and pos not in PARTS_OF_SPEECH:
         raise TermEditError(f"part of speech {pos!r} is not one of {', '.join(PARTS_OF_SPEECH)}")
     return clean
+
+
+def _decoded(field: str, value: str) -> object:
+    """A stored field value. One that is not JSON (edited by hand, damaged) is shown as the
+    text it holds rather than stopping every command: the user sees it and can set it again
+    (``reader term add HANZI --english ...``), and nothing stored is dropped."""
+    try:
+        return json.loads(value)
+    except (ValueError, RecursionError):
+        return [value] if field in LIST_FIELDS else value
 
 
 class UserData:
@@ -106,7 +131,7 @@ class UserData:
         rows = self.store.query("SELECT hanzi, user FROM term ORDER BY changed, hanzi")
         fields: dict[str, dict[str, FieldValue]] = {str(h): {} for h, _ in rows}
         for hanzi, field, value in self.store.query("SELECT hanzi, field, value FROM term_field"):
-            decoded = json.loads(str(value))
+            decoded = _decoded(str(field), str(value))
             fields[str(hanzi)][str(field)] = (
                 tuple(decoded) if isinstance(decoded, list) else str(decoded)
             )
@@ -192,6 +217,7 @@ class UserData:
 
     def set_paragraph_note(self, document: str, paragraph: int, anchor: str, text: str) -> None:
         """Set (or, with empty ``text``, delete) the note on a paragraph."""
+        check_text("the note", text)
         with self.store.transaction() as db:
             if text.strip():
                 db.execute(

@@ -53,7 +53,12 @@ class CandidatesView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Count and Kind are short: sized to their contents, so that the pinyin gets the rest
+        # (with four equal default widths a laptop's panel left the pinyin a few pixels: "…").
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Term candidates")
         self.add_button = QPushButton("Add to glossary…", self)
         self.add_button.setEnabled(False)

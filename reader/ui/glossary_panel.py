@@ -39,6 +39,7 @@ from reader.core.glossary import Glossary
 from reader.core.library import Lookup, Placed
 from reader.core.occurrence_words import describe_groups, word_groups
 from reader.core.textsearch import TextMatches
+from reader.ui.flow_layout import FlowLayout
 from reader.ui.glossary_model import HANZI_ROLE, GlossaryFilter, GlossaryModel
 from reader.ui.kwic_delegate import KwicDelegate
 from reader.ui.layout import column_widths
@@ -172,7 +173,7 @@ class GlossaryPanel(QWidget):
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Term details")
         self.details.anchorClicked.connect(self._on_details_link)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at laptop widths rather than eliding the labels
         self.copy_buttons: dict[str, QToolButton] = {}
         for key, label in (
             ("term", "Copy term"),
@@ -186,7 +187,6 @@ class GlossaryPanel(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.copy(k))
             self.copy_buttons[key] = button
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self._card_buttons = buttons
         layout = QVBoxLayout(self._details_box)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui.occurrence_model import KWIC_ROLE, TRANSLATION_ROLE, OccurrenceModel
@@ -63,18 +65,7 @@ class KwicDelegate(QStyledItemDelegate):
             (match, strong, text_colour),
             (right, plain, text_colour),
         )
-        painter.save()
-        painter.setClipRect(rect)
-        x = rect.left()
-        for text, font, colour in runs:
-            painter.setFont(font)
-            painter.setPen(colour)
-            area = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
-            )
-            x += QFontMetrics(font).horizontalAdvance(text)
-        painter.restore()
+        _draw_runs(painter, rect, runs)
 
     def _paint_translation(
         self,
@@ -95,25 +86,31 @@ class KwicDelegate(QStyledItemDelegate):
         strong.setBold(True)
         if translations:
             lang, text, span = translations[0]
-            runs = _around(text, span, QFontMetrics(plain), rect.width())
-            runs = [(f"{lang.upper()}  ", False), *runs]
+            parts = [
+                (f"{lang.upper()}  ", False),
+                *_around(text, span, QFontMetrics(plain), rect.width()),
+            ]
         else:
-            runs = [("— not in the translation", False)]
-        painter.save()
-        painter.setClipRect(rect)
-        x = rect.left() + 12
-        for text, bold in runs:
-            font = strong if bold else plain
-            painter.setFont(font)
-            painter.setPen(grey if not bold else palette.color(QPalette.ColorRole.Text))
-            if selected:
-                painter.setPen(grey)
-            area = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
-            )
-            x += QFontMetrics(font).horizontalAdvance(text)
-        painter.restore()
+            parts = [("— not in the translation", False)]
+        emphasis = grey if selected else palette.color(QPalette.ColorRole.Text)
+        runs = [(t, strong if bold else plain, emphasis if bold else grey) for t, bold in parts]
+        _draw_runs(painter, rect.adjusted(12, 0, 0, 0), runs)
+
+
+def _draw_runs(painter: QPainter, rect: QRect, runs: Sequence[tuple[str, QFont, QColor]]) -> None:
+    """Text runs side by side in ``rect``, each in its font and colour, clipped to the rect."""
+    painter.save()
+    painter.setClipRect(rect)
+    x = rect.left()
+    for text, font, colour in runs:
+        painter.setFont(font)
+        painter.setPen(colour)
+        area = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
+        painter.drawText(
+            area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+        )
+        x += QFontMetrics(font).horizontalAdvance(text)
+    painter.restore()
 
 
 def _around(

@@ -65,7 +65,9 @@ if TYPE_CHECKING:
     from reader.ui.translation_window import TranslationWindow
 
 SPEECH_DELAY_MS = 1500  # after start-up, like the other warm-ups
-READY_MESSAGE = "Click any word to look it up; F3 steps through occurrences; Ctrl+F filters."
+READY_MESSAGE = (
+    "Click any word to look it up; Ctrl+F finds in the texts; F3 steps through occurrences."
+)
 _SIDE = Qt.DockWidgetArea.RightDockWidgetArea
 _BELOW = Qt.DockWidgetArea.BottomDockWidgetArea
 
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
         self.expand_action = action("◂ Glossary", None, self.dock.show)
         self.expand_action.setToolTip("Show the glossary panel (Ctrl+G)")
         self.strip.addAction(self.expand_action)
-        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+V", self.show_vocabulary)
+        self.vocabulary_action = action("&Vocabulary…", "Ctrl+Shift+U", self.show_vocabulary)
         self.known_action = action("Mark word &known / unknown", "Ctrl+Shift+K", self.toggle_known)
         self.paragraph_known_action = action(
             "Mark all words of this &paragraph known", "Ctrl+Shift+M", self.mark_paragraph_known
@@ -959,7 +961,9 @@ class MainWindow(QMainWindow):
         """Help › Keyboard shortcuts, made from the actions themselves so it cannot drift."""
         from reader.ui.shortcuts import ShortcutsDialog
 
-        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        # The panels' show/hide actions (Ctrl+G, Ctrl+D) belong to their docks, not the window.
+        docks = [self.panel_toggle_action, self.documents_toggle_action]
+        self.shortcuts_dialog = ShortcutsDialog(self.actions() + docks, self)
         self.shortcuts_dialog.open()
 
     def about(self) -> None:

@@ -444,3 +444,15 @@ def test_a_cache_file_owned_by_another_user_is_not_trusted(cache: Path, expected
     os.chown(glossary, 65534, 65534)
     result = reader("lookup", TERM, cache=cache)
     assert result.stdout == expected["lookup"] and "not a regular file of ours" in result.stderr
+
+
+def test_an_index_with_a_changed_letter_in_a_definition_is_rebuilt(
+    small_source, right_answers, tmp_path: Path, capsys
+) -> None:
+    """A byte changed inside a page (a bit flip, a planted edit) keeps the size, the header,
+    the key, the row count and valid JSON: only the checksum of the whole file catches it."""
+    index = _small_index(small_source, tmp_path)
+    data = index.read_bytes()
+    at = data.index(b"walk")
+    index.write_bytes(data[:at] + b"talk" + data[at + 4 :])
+    assert _answers(small_source, tmp_path, capsys) == right_answers

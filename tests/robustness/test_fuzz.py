@@ -123,6 +123,23 @@ def test_any_accepted_term_makes_well_formed_tbx(
     assert glossary.terms[0].english[0] in texts
 
 
+def test_a_carriage_return_in_an_equivalent_survives_the_tbx_round_trip(library) -> None:
+    """Found by the fuzzer above: XML parsers read a literal CR back as LF."""
+    from reader.core.export import tbx
+    from reader.core.library import Library
+
+    entry = (
+        '[[term]]\nhanzi = "战术"\npinyin = "zhànshù"\nenglish = ["a\\rb"]\n'
+        'russian = ["война"]\ndefinition = "d"\ncategory = "concept"\n'
+        'english_source = "unverified"\nrussian_source = "unverified"\n'
+    )
+    glossary = parse_glossary(entry, Path("cr.toml"))
+    assert glossary.terms[0].english[0] == "a\rb"
+    small = Library(library.documents, glossary, library._rules)
+    root = ET.fromstring(tbx(small, list(glossary.terms)).encode("utf-8"))
+    assert "a\rb" in {el.text for el in root.iter()}
+
+
 def _toml_string(text: str) -> str:
     """``text`` as a TOML basic string, every character escaped so that any may be tried."""
     return '"' + "".join(f"\\U{ord(c):08X}" for c in text) + '"'

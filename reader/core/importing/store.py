@@ -100,7 +100,9 @@ def free_id(date: str, taken: set[str]) -> str:
 
 
 def _one_line(value: str) -> str:
-    return " ".join(value.split())
+    """A header value on one line, without control characters (an ESC in ``--place`` was
+    saved and then printed raw by ``reader docs``, driving the terminal)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in value).split())
 
 
 def already_imported(imported: Imported, documents: list[Document]) -> Document | None:
