@@ -112,6 +112,7 @@ def test_browse_offers_the_current_file_and_takes_the_one_chosen(
 
     def save_file_name(parent, caption, start, filters):  # type: ignore[no-untyped-def]
         assert parent is dialog, "the file dialog belongs to the export dialog"
+        assert caption == "Export glossary", "the save dialog's title"
         offered.append((start, filters))
         return answers.pop(0), filters
 
