@@ -199,10 +199,15 @@ class Segmenter:
         """jieba's words, with runs that form one dictionary word joined (longest first),
         and the phrases the dictionary does not know cut into its words."""
         joined: list[str] = []
+        # Only a run of Han words can join: measured once per word, not per candidate.
+        han = [_HAN_RUN.fullmatch(word) is not None for word in words]
         index = 0
         while index < len(words):
             size = 1
-            for count in range(min(_MERGE_WORDS, len(words) - index), 1, -1):
+            run = 0
+            while run < _MERGE_WORDS and index + run < len(words) and han[index + run]:
+                run += 1
+            for count in range(run, 1, -1):
                 candidate = "".join(words[index : index + count])
                 if self._joinable(candidate):
                     size = count
@@ -231,11 +236,12 @@ class Segmenter:
         return best[len(word)] or [word]
 
     def _joinable(self, candidate: str) -> bool:
+        # Cheapest test first: most candidates are not dictionary words at all.
         return (
             len(candidate) <= _MERGE_CHARS
-            and _HAN_RUN.fullmatch(candidate) is not None
-            and candidate not in self._split
             and self._in_dictionary(candidate)
+            and candidate not in self._split
+            and _HAN_RUN.fullmatch(candidate) is not None
         )
 
     def _tokenizer(self) -> Any:
