@@ -222,6 +222,25 @@ def write_with(path: Path, produce: Callable[[Path], None]) -> None:
     For writers that need a path of their own (SQLite, genanki). Regular targets are replaced
     atomically keeping their mode; other kinds of target get the finished bytes written through.
     """
+
+    def finished() -> bytes:
+        holder, fd = _scratch_file(path)
+        try:
+            os.close(fd)
+            produce(holder)
+            return holder.read_bytes()
+        except OSError as error:
+            raise FileAccessError(path, _describe(error)) from error
+        finally:
+            with contextlib.suppress(OSError):
+                holder.unlink()
+
+    _put(path, produce, finished)
+
+
+def _put(path: Path, produce: Callable[[Path], None], finished: Callable[[], bytes]) -> None:
+    """The one dispatch on what stands at ``path``: replace a regular file atomically with
+    what ``produce`` writes, or write the ``finished`` bytes through to anything else."""
     target, st = _resolve_target(path)
     if _replaceable(path, target, st):
         try:
@@ -231,17 +250,7 @@ def write_with(path: Path, produce: Callable[[Path], None]) -> None:
             assert st is not None
     assert st is not None
     _check_writable_kind(path, st)
-    holder, fd = _scratch_file(path)
-    try:
-        os.close(fd)
-        produce(holder)
-        data = holder.read_bytes()
-    except OSError as error:
-        raise FileAccessError(path, _describe(error)) from error
-    finally:
-        with contextlib.suppress(OSError):
-            holder.unlink()
-    _write_through(target, data, st)
+    _write_through(target, finished(), st)
 
 
 def replace_with(path: Path, produce: Callable[[Path], None]) -> None:
@@ -276,16 +285,7 @@ def write_file(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> Non
     def produce(tmp: Path) -> None:
         tmp.write_bytes(payload)
 
-    target, st = _resolve_target(path)
-    if _replaceable(path, target, st):
-        try:
-            _replace_atomically(target, produce, _mode_for(st), path, st)
-            return
-        except _KeepInstead:
-            assert st is not None
-    assert st is not None
-    _check_writable_kind(path, st)
-    _write_through(target, payload, st)
+    _put(path, produce, lambda: payload)
 
 
 def _replaceable(shown: Path, target: Path, st: os.stat_result | None) -> bool:
